@@ -1,0 +1,33 @@
+/* app: one request's life in a worker: parse → session → route → role → CSRF → params → handler →
+ * render → write → access log. Owns the worker's database connections. Never lets a handler's
+ * failure become a blank page or a half-written response. */
+#ifndef CM_APP_H
+#define CM_APP_H
+
+#include <stdbool.h>
+
+struct db;
+struct req;
+struct resp;
+typedef struct FCGX_Request FCGX_Request;
+
+extern struct db *cm_db;      /* read-write, the primary */
+extern struct db *cm_db_read; /* catalog reads; the same as cm_db unless database_read is set */
+
+/* Worker start-up: connects to the database and loads the templates. -1 when it cannot. */
+int app_init(void);
+void app_shutdown(void);
+void app_handle(FCGX_Request *fr);
+
+/* An error page in the user's language. key names L.error.<key>.title/.message; NULL picks the
+ * key for status. detail (already localized, or NULL) says more, e.g. which parameter was bad. */
+void app_error(struct req *rq, struct resp *rs, int status, const char *key, const char *detail);
+
+/* The usual answer when the database failed under a handler: 503 with a "try again" page. */
+void app_db_error(struct req *rq, struct resp *rs);
+
+/* Requests this worker has served, and its start time (for /healthz). */
+extern long app_requests;
+extern long app_started;
+
+#endif

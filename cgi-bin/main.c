@@ -1,0 +1,97 @@
+/* main: the coursemart command and its subcommands, one table like cgit's cmd.c. Parses only the
+ * global options; each subcommand owns the rest. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/migrate.h"
+#include "core/serve.h"
+
+struct command {
+        const char *name;
+        int (*run)(const char *config, int argc, char **argv);
+        const char *usage;
+        const char *help;
+};
+
+static bool has_flag(int argc, char **argv, const char *flag)
+{
+        for (int i = 0; i < argc; i++)
+                if (strcmp(argv[i], flag) == 0)
+                        return true;
+        return false;
+}
+
+static int cmd_serve(const char *config, int argc, char **argv)
+{
+        (void)argc, (void)argv;
+        return serve_main(config);
+}
+
+static int cmd_migrate(const char *config, int argc, char **argv)
+{
+        return migrate_main(config, has_flag(argc, argv, "--status"));
+}
+
+static int cmd_demo(const char *config, int argc, char **argv)
+{
+        return demo_main(config, has_flag(argc, argv, "--reset"));
+}
+
+static const struct command commands[] = {
+    {"serve", cmd_serve, "serve",
+     "run the FastCGI server: a master and its workers (SIGHUP reloads, SIGTERM drains)"},
+    {"migrate", cmd_migrate, "migrate [--status]",
+     "apply the schema migrations in order (--status lists them)"},
+    {"demo", cmd_demo, "demo [--reset]",
+     "load the demo city, sites, agencies and courses (--reset replaces them)"},
+    {NULL, NULL, NULL, NULL},
+};
+
+static void usage(FILE *f)
+{
+        fprintf(f, "usage: coursemart [--config FILE] COMMAND [ARGS]\n\n"
+                   "CourseMart (课程超市): a city's online course supermarket for lifelong "
+                   "learning.\n\ncommands:\n");
+        for (const struct command *c = commands; c->name; c++)
+                fprintf(f, "  %-20s %s\n", c->usage, c->help);
+        fprintf(f, "\nThe configuration file is --config FILE, else $COURSEMART_CONFIG, else "
+                   "./coursemart.conf\n(see etc/coursemart.conf.example).\n");
+}
+
+int main(int argc, char **argv)
+{
+        const char *config = getenv("COURSEMART_CONFIG");
+        if (!config || !*config)
+                config = "coursemart.conf";
+        int i = 1;
+        for (; i < argc && argv[i][0] == '-'; i++) {
+                if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+                        usage(stdout);
+                        return 0;
+                }
+                if (strcmp(argv[i], "--version") == 0) {
+                        puts("coursemart " CM_VERSION);
+                        return 0;
+                }
+                if ((strcmp(argv[i], "--config") == 0 || strcmp(argv[i], "-c") == 0) &&
+                    i + 1 < argc) {
+                        config = argv[++i];
+                        continue;
+                }
+                fprintf(stderr, "coursemart: unknown option %s\n\n", argv[i]);
+                usage(stderr);
+                return 2;
+        }
+        if (i >= argc) {
+                usage(stderr);
+                return 2;
+        }
+        for (const struct command *c = commands; c->name; c++)
+                if (strcmp(c->name, argv[i]) == 0)
+                        return c->run(config, argc - i - 1, argv + i + 1);
+        fprintf(stderr, "coursemart: no command '%s'\n\n", argv[i]);
+        usage(stderr);
+        return 2;
+}

@@ -1,0 +1,84 @@
+/* agency: GET /agencies/{id}, a training agency's public profile: name, district, founding year,
+ * intro, address and phone, its unified social credit code (public business registration data),
+ * how many courses and classes it runs, and its listed courses soonest first. Only approved
+ * agencies are shown; pending and suspended ones are a 404. Reads only. */
+#include <stdlib.h>
+
+#include "catalog.h"
+
+/* course.c: plain text → prefix.N.Lines.M, split at blank lines. */
+int hset_paragraphs(HDF *h, struct arena *a, const char *prefix, const char *text);
+
+/* $1 id, $2 lang */
+DB_STMT(agency_get,
+        "SELECT a.id AS \"Id\", a.name AS \"Name\", a.credit_code AS \"CreditCode\","
+        "       a.intro AS \"Intro\", a.address AS \"Address\", a.contact_phone AS \"Phone\","
+        "       a.founded_year AS \"FoundedYear\","
+        "       CASE WHEN $2::text = 'en' THEN d.name_en ELSE d.name END AS \"District\","
+        "       (SELECT count(*) FROM courses c"
+        "         WHERE c.agency_id = a.id AND c.status = 'listed') AS \"CourseCount\","
+        "       (SELECT count(*) FROM offerings o JOIN courses c ON c.id = o.course_id"
+        "         WHERE c.agency_id = a.id AND c.status = 'listed'"
+        "           AND o.status <> 'cancelled' AND o.ends_on >= current_date)"
+        "         AS \"OfferingCount\""
+        "  FROM agencies a"
+        "  LEFT JOIN LATERAL ("
+        "        WITH RECURSIVE up AS ("
+        "            SELECT id, parent_id, level, name, name_en FROM regions WHERE id = a.region_id"
+        "            UNION ALL"
+        "            SELECT p.id, p.parent_id, p.level, p.name, p.name_en"
+        "              FROM regions p JOIN up ON p.id = up.parent_id)"
+        "        SELECT name, name_en FROM up WHERE level = 'district' LIMIT 1) d ON true"
+        " WHERE a.id = $1::int AND a.status = 'approved'");
+
+/* $1 agency id, $2 lang. Agencies list fewer than 40 courses, so there is no paging; the limit
+ * only guards the page against a runaway agency. */
+/* clang-format off */
+DB_STMT(agency_courses,
+        "SELECT " COURSE_CARD_COLUMNS("$2::text")
+        "  FROM courses c"
+        "  JOIN categories cat ON cat.id = c.category_id"
+        "  JOIN agencies a ON a.id = c.agency_id"
+        " WHERE c.agency_id = $1::int AND c.status = 'listed'"
+        " ORDER BY c.next_start ASC NULLS LAST, c.open_offerings > 0 DESC, c.title, c.id"
+        " LIMIT 200");
+/* clang-format on */
+
+void page_agency(struct req *rq, struct resp *rs)
+{
+        HDF *h = rs->hdf;
+        struct arena *a = rq->arena;
+        const char *id = req_param(rq, "id");
+        const char *lang = lang_codes[rq->lang];
+
+        PGresult *ag = db_exec(cm_db_read, &agency_get, DB_PARAMS(id, lang));
+        if (!ag) {
+                app_db_error(rq, rs);
+                return;
+        }
+        if (PQntuples(ag) == 0) {
+                app_error(rq, rs, 404, NULL, NULL);
+                return;
+        }
+        PGresult *courses = db_exec(cm_db_read, &agency_courses, DB_PARAMS(id, lang));
+        if (!courses) {
+                app_db_error(rq, rs);
+                return;
+        }
+
+        hset_row(h, "P.Agency", ag);
+        hset(h, "", "P.Agency.Intro");
+        hset_paragraphs(h, a, "P.Agency.Paragraphs", db_val(ag, 0, db_col(ag, "Intro")));
+        catalog_set_cards(rq, rs, "P.Courses", courses);
+
+        const char *name = arena_strdup(a, db_val(ag, 0, db_col(ag, "Name")));
+        hset(h, view_str(rq->lang, "common.home"), "P.Crumbs.0.Label");
+        hset(h, "/", "P.Crumbs.0.Href");
+        hset(h, view_str(rq->lang, "nav.courses"), "P.Crumbs.1.Label");
+        hset(h, "/courses", "P.Crumbs.1.Href");
+        hset(h, name, "P.Crumbs.2.Label");
+
+        hset(h, "courses", "Page.Nav");
+        rs->template = "pages/agency/show.cs";
+        rs->title = name;
+}

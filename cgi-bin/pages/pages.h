@@ -1,0 +1,41 @@
+/* pages: every page handler, one file per page family (home.c, catalog.c, course.c, site.c,
+ * agency.c, about.c, system.c). A handler reads the parsed request, talks to the database through db_*,
+ * fills the HDF (rs->hdf) and names a template; it never prints HTML and never builds SQL. */
+#ifndef CM_PAGES_H
+#define CM_PAGES_H
+
+#include "core/app.h"
+#include "core/arena.h"
+#include "core/db.h"
+#include "core/format.h"
+#include "core/request.h"
+#include "core/response.h"
+#include "core/view.h"
+
+/* system.c */
+void page_healthz(struct req *rq, struct resp *rs);
+void page_prefs(struct req *rq, struct resp *rs);
+void page_logout(struct req *rq, struct resp *rs);
+/* about.c */
+void page_accessibility(struct req *rq, struct resp *rs);
+void page_privacy(struct req *rq, struct resp *rs);
+/* home.c */
+void page_home(struct req *rq, struct resp *rs);
+/* catalog.c */
+void page_catalog(struct req *rq, struct resp *rs);
+/* course.c */
+void page_course(struct req *rq, struct resp *rs);
+/* site.c */
+void page_sites(struct req *rq, struct resp *rs);
+void page_site(struct req *rq, struct resp *rs);
+void page_map(struct req *rq, struct resp *rs);
+/* agency.c */
+void page_agency(struct req *rq, struct resp *rs);
+
+/* The city centre: the map's default point and "sites near the centre" on the home page. */
+#define CITY_CENTRE_LAT 31.2300
+#define CITY_CENTRE_LNG 121.4700
+/* A ten-minute walk, in metres (seed 003: the "ten-minute learning circle"). */
+#define WALK_10_MIN_M 800
+
+#endif

@@ -1,0 +1,78 @@
+/* routes: THE route table. Every URL the application answers is here, with the role it needs and
+ * the parameters it accepts; the router refuses anything else before a handler runs. Public paths
+ * are kept stable (DESIGN.md). */
+#include <stddef.h>
+
+#include "core/request.h"
+#include "core/router.h"
+#include "pages/pages.h"
+
+static const char *const fee_choices[] = {"free", "paid", NULL};
+static const char *const mode_choices[] = {"online", "offline", "blended", NULL};
+static const char *const audience_choices[] = {"all",     "seniors", "migrant_workers",
+                                               "youth",   "parents", "farmers",
+                                               "disabled", "jobseekers", NULL};
+static const char *const sort_choices[] = {"relevance", "soon", "newest", "rating",
+                                           "price_asc", "price_desc", NULL};
+static const char *const yes_choices[] = {"1", NULL};
+static const char *const lang_choices[] = {"zh-CN", "en", NULL};
+static const char *const text_choices[] = {"large", "standard", NULL};
+
+static const struct param_spec catalog_params[] = {
+    {.name = "q", .kind = PARAM_TEXT, .max = 50},
+    {.name = "cat", .kind = PARAM_SLUG, .max = 40},
+    {.name = "district", .kind = PARAM_ID},
+    {.name = "fee", .kind = PARAM_ENUM, .choices = fee_choices},
+    {.name = "mode", .kind = PARAM_ENUM, .choices = mode_choices},
+    {.name = "audience", .kind = PARAM_ENUM, .choices = audience_choices},
+    {.name = "soon", .kind = PARAM_ENUM, .choices = yes_choices},
+    {.name = "sort", .kind = PARAM_ENUM, .choices = sort_choices},
+    {.name = "page", .kind = PARAM_INT, .min = 1, .max = 1000},
+    {.kind = PARAM_END},
+};
+
+static const struct param_spec id_param[] = {
+    {.name = "id", .kind = PARAM_ID, .sources = FROM_PATH, .required = true},
+    {.kind = PARAM_END},
+};
+
+static const struct param_spec sites_params[] = {
+    {.name = "level", .kind = PARAM_INT, .min = 1, .max = 4},
+    {.name = "district", .kind = PARAM_ID},
+    {.kind = PARAM_END},
+};
+
+static const struct param_spec map_params[] = {
+    {.name = "lat", .kind = PARAM_NUM, .min = -90, .max = 90},
+    {.name = "lng", .kind = PARAM_NUM, .min = -180, .max = 180},
+    {.name = "radius", .kind = PARAM_INT, .min = 100, .max = 50000},
+    {.name = "walk", .kind = PARAM_ENUM, .choices = yes_choices},
+    {.name = "cat", .kind = PARAM_SLUG, .max = 40},
+    {.kind = PARAM_END},
+};
+
+static const struct param_spec prefs_params[] = {
+    {.name = "lang", .kind = PARAM_ENUM, .choices = lang_choices},
+    {.name = "text", .kind = PARAM_ENUM, .choices = text_choices},
+    {.name = "next", .kind = PARAM_TEXT, .max = 2000},
+    {.kind = PARAM_END},
+};
+
+#define GET HTTP_GET
+#define POST HTTP_POST
+
+const struct route routes[] = {
+    {GET, "/", page_home, ROLE_ANYONE, NULL, 0, "home"},
+    {GET, "/courses", page_catalog, ROLE_ANYONE, catalog_params, 0, "catalog"},
+    {GET, "/courses/{id}", page_course, ROLE_ANYONE, id_param, 0, "course"},
+    {GET, "/sites", page_sites, ROLE_ANYONE, sites_params, 0, "sites"},
+    {GET, "/sites/{id}", page_site, ROLE_ANYONE, id_param, 0, "site"},
+    {GET, "/map", page_map, ROLE_ANYONE, map_params, 0, "map"},
+    {GET, "/agencies/{id}", page_agency, ROLE_ANYONE, id_param, 0, "agency"},
+    {GET, "/accessibility", page_accessibility, ROLE_ANYONE, NULL, 0, "accessibility"},
+    {GET, "/privacy", page_privacy, ROLE_ANYONE, NULL, 0, "privacy"},
+    {GET, "/prefs", page_prefs, ROLE_ANYONE, prefs_params, 0, "prefs"},
+    {POST, "/logout", page_logout, ROLE_ANYONE, NULL, 0, "logout"},
+    {GET, "/healthz", page_healthz, ROLE_ANYONE, NULL, ROUTE_RAW, "healthz"},
+    {0, NULL, NULL, 0, NULL, 0, NULL},
+};

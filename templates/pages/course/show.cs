@@ -1,0 +1,191 @@
+<?cs #
+  pages/course/show.cs: GET /courses/{id}, one course, inside layout.cs (cgi-bin/pages/course.c).
+  Reads:
+    P.Crumbs.N.Label / .Href
+    P.Course.Id Title Summary Mode ModeKey Audience AudienceKey AudienceHref Credits Hours Price
+      IsFree Rating RatingCount Category CategoryHref AgencyId AgencyName AgencyPhone
+      AgencyDistrict, P.Course.Paragraphs.N.Lines.M (the description, plain text)
+    P.Offerings.N.Id Name StartsOn EndsOn (absent for a one-day class) Schedule Capacity SeatsLeft
+      Price IsFree Opens Closes OpensOn Status (open upcoming closed full ended)
+      SiteId SiteName SiteAddress SiteLevel SiteLevelName SitePhone (no SiteId: online / to be set)
+    P.OfferingCount P.OpenCount
+    P.Similar.N (course_card fields) P.SimilarMoreHref
+  Enrollment is not online yet: an open class offers a phone number to call (the site's, else the
+  provider's), never a form.
+  Layout: the description and the facts box are a .course-layout grid (one column on phones,
+  main + aside from 56em; no grid when there is no description); the offerings table and the
+  similar courses run the full width below it. Each table cell's content is wrapped in one <div>
+  because .table-stack turns a cell into a two-column grid (label, value) on narrow screens.
+?>
+<?cs call:breadcrumbs(P.Crumbs) ?>
+
+<header class="course-header">
+  <h1><?cs var:P.Course.Title ?></h1>
+  <div class="card-badges">
+    <?cs if:P.Course.IsFree == 1 ?><?cs call:badge("free", L.common.free_badge) ?><?cs
+    else ?><?cs call:badge("paid", L.common.paid_badge) ?><?cs /if ?>
+    <?cs call:badge("mode", P.Course.Mode) ?>
+    <?cs call:badge("info", P.Course.Audience) ?>
+    <?cs if:P.Course.Credits ?><span class="badge badge-info"><?cs var:P.Course.Credits ?> <?cs
+      if:P.Course.Credits == "1" ?><?cs var:L.course.credits_unit_one ?><?cs
+      else ?><?cs var:L.course.credits_unit ?><?cs /if ?></span><?cs /if ?>
+    <?cs if:#P.Course.Hours > 0 ?><span class="badge badge-info"><?cs var:P.Course.Hours ?> <?cs
+      if:P.Course.Hours == "1" ?><?cs var:L.course.hours_unit_one ?><?cs
+      else ?><?cs var:L.course.hours_unit ?><?cs /if ?></span><?cs /if ?>
+  </div>
+  <p class="course-rating"><span class="visually-hidden"><?cs var:L.common.rating ?> </span><?cs
+    if:P.Course.Rating ?><span class="rating-star" aria-hidden="true">★</span> <strong><?cs
+      var:P.Course.Rating ?></strong> <?cs var:L.course.rating_out_of ?> <?cs
+      var:L.common.rating_count_pre ?><?cs var:P.Course.RatingCount ?> <?cs var:L.common.rating_count_post ?><?cs
+    else ?><?cs var:L.common.no_rating ?><?cs /if ?></p>
+  <p class="lead"><?cs var:P.Course.Summary ?></p>
+</header>
+
+<?cs if:subcount(P.Course.Paragraphs) > 0 ?>
+<div class="course-layout course-section">
+  <section class="course-main course-section" aria-labelledby="course-about">
+    <h2 id="course-about"><?cs var:L.course.about ?></h2>
+    <div class="prose">
+      <?cs each:para = P.Course.Paragraphs ?>
+      <p><?cs each:line = para.Lines ?><?cs if:!first(line) ?><br><?cs /if ?><?cs var:line ?><?cs /each ?></p>
+      <?cs /each ?>
+    </div>
+  </section>
+<?cs else ?>
+<div class="course-section">
+<?cs /if ?>
+
+  <aside class="course-aside" aria-labelledby="course-facts">
+    <div class="box">
+      <h2 id="course-facts"><?cs var:L.course.facts ?></h2>
+      <dl class="facts">
+        <dt><?cs var:L.common.price ?></dt>
+        <dd><strong><?cs var:P.Course.Price ?></strong></dd>
+        <dt><?cs var:L.common.category ?></dt>
+        <dd><a href="<?cs var:P.Course.CategoryHref ?>"><?cs var:P.Course.Category ?></a></dd>
+        <dt><?cs var:L.common.mode ?></dt>
+        <dd><?cs var:P.Course.Mode ?></dd>
+        <dt><?cs var:L.common.audience ?></dt>
+        <dd><?cs if:P.Course.AudienceHref ?><a href="<?cs var:P.Course.AudienceHref ?>"><?cs var:P.Course.Audience ?></a><?cs
+          else ?><?cs var:P.Course.Audience ?><?cs /if ?></dd>
+        <?cs if:P.Course.Credits ?>
+        <dt><?cs var:L.common.credits ?></dt>
+        <dd><?cs var:P.Course.Credits ?></dd>
+        <?cs /if ?>
+        <?cs if:#P.Course.Hours > 0 ?>
+        <dt><?cs var:L.course.hours ?></dt>
+        <dd><?cs var:P.Course.Hours ?></dd>
+        <?cs /if ?>
+      </dl>
+
+      <h2><?cs var:L.course.provider ?></h2>
+      <p><strong><a href="/agencies/<?cs var:P.Course.AgencyId ?>"><?cs var:P.Course.AgencyName ?></a></strong></p>
+      <dl class="facts">
+        <?cs if:P.Course.AgencyDistrict ?>
+        <dt><?cs var:L.course.district ?></dt>
+        <dd><?cs var:P.Course.AgencyDistrict ?></dd>
+        <?cs /if ?>
+        <?cs if:P.Course.AgencyPhone ?>
+        <dt><?cs var:L.course.phone ?></dt>
+        <dd><a href="tel:<?cs var:P.Course.AgencyPhone ?>" class="nowrap"><?cs var:P.Course.AgencyPhone ?></a></dd>
+        <?cs /if ?>
+      </dl>
+      <p><a href="/agencies/<?cs var:P.Course.AgencyId ?>"><?cs var:L.course.agency_more ?></a></p>
+    </div>
+  </aside>
+</div>
+
+<section class="course-section" id="offerings" aria-labelledby="course-offerings">
+  <h2 id="course-offerings"><?cs var:L.course.offerings ?></h2>
+  <?cs if:#P.OfferingCount > 0 ?>
+  <?cs if:#P.OpenCount > 0 ?>
+  <div class="notice">
+    <p><strong><?cs var:L.course.enroll_title ?></strong> <?cs var:L.course.enroll_note ?></p>
+  </div>
+  <?cs /if ?>
+  <table class="table table-stack">
+    <caption class="visually-hidden"><?cs var:L.course.offerings_caption ?></caption>
+    <thead>
+      <tr>
+        <th scope="col"><?cs var:L.course.col_name ?></th>
+        <th scope="col"><?cs var:L.course.col_place ?></th>
+        <th scope="col"><?cs var:L.course.col_seats ?></th>
+        <th scope="col"><?cs var:L.course.col_price ?></th>
+        <th scope="col"><?cs var:L.course.col_enroll ?></th>
+      </tr>
+    </thead>
+    <tbody>
+      <?cs each:o = P.Offerings ?>
+      <tr id="offering-<?cs var:o.Id ?>">
+        <td data-label="<?cs var:L.course.col_name ?>"><div>
+          <strong><?cs var:o.Name ?></strong><br>
+          <span class="nowrap"><?cs var:o.StartsOn ?></span><?cs
+          if:o.EndsOn ?> <?cs var:L.course.dates_to ?> <span class="nowrap"><?cs var:o.EndsOn ?></span><?cs /if ?><br>
+          <?cs var:o.Schedule ?>
+        </div></td>
+        <td data-label="<?cs var:L.course.col_place ?>"><div>
+          <?cs if:o.SiteId ?>
+          <a href="/sites/<?cs var:o.SiteId ?>"><?cs var:o.SiteName ?></a><br>
+          <span class="muted"><?cs var:o.SiteLevelName ?></span><br>
+          <?cs var:o.SiteAddress ?>
+          <?cs elif:P.Course.ModeKey == "offline" ?>
+          <?cs var:L.course.place_tbd ?>
+          <?cs else ?>
+          <?cs var:L.course.online ?>
+          <?cs /if ?>
+        </div></td>
+        <td data-label="<?cs var:L.course.col_seats ?>"><div>
+          <?cs if:o.Status == "ended" ?><?cs
+          elif:#o.SeatsLeft <= 0 ?><?cs call:badge("full", L.common.full) ?><br><?cs
+          elif:#o.SeatsLeft <= 5 ?><span class="badge badge-seats"><span class="badge-icon" aria-hidden="true">!</span> <?cs
+            var:L.common.seats_left_pre ?> <?cs var:o.SeatsLeft ?> <?cs var:L.common.seats_left_post ?></span><br><?cs
+          else ?><?cs var:L.course.seats_free_pre ?> <?cs var:o.SeatsLeft ?> <?cs var:L.course.seats_free_post ?><br><?cs
+          /if ?>
+          <span class="muted"><?cs var:L.course.seats_total_pre ?> <?cs var:o.Capacity ?> <?cs var:L.course.seats_total_post ?></span>
+        </div></td>
+        <td data-label="<?cs var:L.course.col_price ?>"><div><strong><?cs var:o.Price ?></strong></div></td>
+        <td data-label="<?cs var:L.course.col_enroll ?>"><div>
+          <p><?cs
+            if:o.Status == "open" ?><?cs call:badge("ok", L.course.status.open) ?><?cs
+            elif:o.Status == "upcoming" ?><?cs call:badge("info", L.course.status.upcoming) ?><br><?cs
+              var:L.course.upcoming_pre ?> <?cs var:o.OpensOn ?> <?cs var:L.course.upcoming_post ?><?cs
+            elif:o.Status == "full" ?><?cs call:badge("full", L.course.status.full) ?><?cs
+            elif:o.Status == "closed" ?><?cs call:badge("paid", L.course.status.closed) ?><?cs
+            else ?><span class="muted"><?cs var:L.course.status.ended ?></span><?cs /if ?></p>
+          <?cs if:o.Status != "ended" ?>
+          <p class="muted"><?cs var:L.course.window_opens ?> <span class="nowrap"><?cs var:o.Opens ?></span><br>
+            <?cs var:L.course.window_closes ?> <span class="nowrap"><?cs var:o.Closes ?></span></p>
+          <?cs /if ?>
+          <?cs if:o.Status == "open" ?><?cs
+            if:o.SitePhone ?><?cs set:Tmp.EnrollPhone = o.SitePhone ?><?cs
+            else ?><?cs set:Tmp.EnrollPhone = P.Course.AgencyPhone ?><?cs /if ?>
+          <?cs if:Tmp.EnrollPhone ?>
+          <a class="btn btn-secondary" href="tel:<?cs var:Tmp.EnrollPhone ?>"><span><?cs
+            var:L.course.enroll_call ?> <span class="nowrap"><?cs var:Tmp.EnrollPhone ?></span></span><span class="visually-hidden"> (<?cs
+            var:o.Name ?>)</span></a>
+          <?cs elif:o.SiteId ?>
+          <a class="btn btn-secondary" href="/sites/<?cs var:o.SiteId ?>"><span><?cs
+            var:L.course.enroll_visit ?></span><span class="visually-hidden"> (<?cs var:o.Name ?>)</span></a>
+          <?cs /if ?>
+          <?cs /if ?>
+        </div></td>
+      </tr>
+      <?cs /each ?>
+    </tbody>
+  </table>
+  <?cs else ?>
+  <p class="empty-state"><?cs var:L.course.no_offerings ?></p>
+  <?cs /if ?>
+</section>
+
+<?cs if:subcount(P.Similar) > 0 ?>
+<section class="course-section" aria-labelledby="course-similar">
+  <h2 id="course-similar"><?cs var:L.course.similar ?></h2>
+  <ul class="course-grid">
+    <?cs each:c = P.Similar ?>
+    <li><?cs call:course_card(c) ?></li>
+    <?cs /each ?>
+  </ul>
+  <p><a href="<?cs var:P.SimilarMoreHref ?>"><?cs var:L.course.similar_more ?></a></p>
+</section>
+<?cs /if ?>

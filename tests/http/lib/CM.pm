@@ -1,0 +1,243 @@
+package CM;
+
+# CM: a tiny helper for the black-box HTTP tests (tests/http/*.t, run by `prove` from script/test).
+# Core Perl only (HTTP::Tiny, JSON::PP, IPC::Open3). It talks to the real stack (nginx + coursemart
+# + PostgreSQL) at $ENV{CM_BASE_URL} and to its database through $ENV{CM_PSQL}.
+#
+#   use FindBin; use lib "$FindBin::Bin/lib"; use CM; use Test::More;
+#   my $r = CM::get('/courses', query => { q => '手机' });
+#   is $r->{status}, 200;  like $r->{content}, qr/课程/;     # content is decoded text
+#   my $csrf = CM::form_value($r->{content}, 'csrf');
+#   $r = CM::post('/login', { phone => '13800000000', password => 'x', csrf => $csrf });
+#   is $r->{status}, 303;  is $r->{headers}{location}, '/me';
+#   my $n = CM::psql("SELECT count(*) FROM courses");
+#
+# Redirects are not followed unless you pass follow => 1, so a test sees the 303 and its cookies.
+# Cookies: one default jar shared by every call; pass jar => CM::jar() for a second person, or
+# CM::clear_cookies() to log out locally. Every request may also take:
+#   headers => { name => value }, jar => $jar, follow => 1, local_address => '127.0.0.2'
+# local_address picks the loopback source address, so tests of nginx's per-address login and SMS
+# limits (10 and 5 a minute) do not spend each other's allowance: CM::fresh_address() gives a new one.
+
+use strict;
+use warnings;
+use utf8;
+use Carp qw(croak);
+use Encode qw(decode encode);
+use HTTP::Tiny;
+use IPC::Open3 qw(open3);
+use JSON::PP ();
+use File::Temp ();
+
+our $VERSION = '0.1';
+
+sub base_url {
+	my $b = $ENV{CM_BASE_URL} // 'http://127.0.0.1:18080';
+	$b =~ s{/+\z}{};
+	return $b;
+}
+
+# --- cookies -------------------------------------------------------------------------------------
+
+my $default_jar = {};
+
+sub jar { return {} }               # a new, empty jar: name => value
+sub default_jar { return $default_jar }
+sub clear_cookies { my $j = shift // $default_jar; %$j = (); return }
+
+sub cookie {                         # CM::cookie('sid') or CM::cookie('sid', $jar)
+	my ($name, $j) = @_;
+	$j //= $default_jar;
+	return $j->{$name};
+}
+
+sub _cookie_header {
+	my ($j) = @_;
+	return undef unless %$j;
+	return join '; ', map { "$_=$j->{$_}" } sort keys %$j;
+}
+
+# Keep name=value of each Set-Cookie; forget a cookie that is expired or set empty with Max-Age=0.
+sub _store_cookies {
+	my ($j, $headers) = @_;
+	my $sc = $headers->{'set-cookie'} // return;
+	for my $line (ref $sc ? @$sc : ($sc)) {
+		my ($pair, @attrs) = split /;\s*/, $line;
+		next unless defined $pair && $pair =~ /\A\s*([^=\s]+)\s*=\s*(.*?)\s*\z/;
+		my ($name, $value) = ($1, $2);
+		my $expired = 0;
+		for my $a (@attrs) {
+			$expired = 1 if $a =~ /\Amax-age\s*=\s*(-?\d+)\z/i && $1 <= 0;
+			$expired = 1 if $a =~ /\Aexpires\s*=\s*.*\b(19[0-9]{2}|200[0-9])\b/i;
+		}
+		if ($expired) { delete $j->{$name} } else { $j->{$name} = $value }
+	}
+	return;
+}
+
+# --- requests ------------------------------------------------------------------------------------
+
+my %agents;    # one HTTP::Tiny per local address, kept alive
+
+sub _agent {
+	my ($local) = @_;
+	my $key = $local // '';
+	$agents{$key} //= HTTP::Tiny->new(
+		agent        => 'CourseMart-http-tests/0.1',
+		timeout      => 30,
+		max_redirect => 0,
+		keep_alive   => 1,
+		(defined $local ? (local_address => $local) : ()),
+	);
+	return $agents{$key};
+}
+
+my $next_address = 0;
+
+# A loopback source address no other call in this process has had: 127.0.0.2, 127.0.0.3, ...
+# The process id picks the third byte, so test files run in parallel do not share them either.
+sub fresh_address {
+	my $n = $next_address++;
+	return sprintf '127.%d.%d.%d', 1 + ($$ % 250), int($n / 250) % 250, 2 + $n % 250;
+}
+
+sub _bytes { my ($s) = @_; return utf8::is_utf8($s) ? encode('UTF-8', $s) : $s }
+
+# Percent-encode (UTF-8) a hash ref (sorted keys) or an array ref of pairs (order kept; repeat a
+# name for several values). Values that are array refs repeat the name.
+sub urlencode {
+	my ($form) = @_;
+	my @pairs = ref $form eq 'HASH' ? map { ($_, $form->{$_}) } sort keys %$form : @$form;
+	my @out;
+	while (my ($k, $v) = splice @pairs, 0, 2) {
+		for my $one (ref $v eq 'ARRAY' ? @$v : ($v)) {
+			push @out, _pct($k) . '=' . _pct($one // '');
+		}
+	}
+	return join '&', @out;
+}
+
+sub _pct {
+	my $s = _bytes(shift);
+	$s =~ s/([^A-Za-z0-9\-._~ ])/sprintf '%%%02X', ord $1/ge;
+	$s =~ tr/ /+/;
+	return $s;
+}
+
+# CM::request(METHOD, PATH, %opts): opts as above, plus content => bytes, query => form.
+# Returns HTTP::Tiny's hash (status, reason, headers, content, url, success) with:
+#   content  decoded to Perl text when the type is text/*, JSON, XML or says charset=utf-8
+#   raw      the body bytes as received
+sub request {
+	my ($method, $path, %o) = @_;
+	croak 'CM::request: path must start with / or be a full URL' unless $path =~ m{\A(?:/|https?://)};
+	my $url = $path =~ m{\Ahttps?://} ? $path : base_url() . $path;
+	$url .= ($url =~ /\?/ ? '&' : '?') . urlencode($o{query}) if $o{query};
+	my $j = $o{jar} // $default_jar;
+	my $redirects = $o{follow} ? 10 : 0;
+	while (1) {
+		my %h = map { lc($_) => _bytes($o{headers}{$_}) } keys %{ $o{headers} // {} };
+		my $c = _cookie_header($j);
+		$h{cookie} = $c if defined $c && !exists $h{cookie};
+		my %args = (headers => \%h);
+		$args{content} = _bytes($o{content}) if defined $o{content};
+		my $res = _agent($o{local_address})->request($method, $url, \%args);
+		_store_cookies($j, $res->{headers});
+		_decode($res);
+		if ($redirects-- > 0 && $res->{status} =~ /\A30[1237]\z/ && $res->{headers}{location}) {
+			my $loc = $res->{headers}{location};
+			$url = $loc =~ m{\Ahttps?://} ? $loc : base_url() . ($loc =~ m{\A/} ? $loc : "/$loc");
+			if ($res->{status} =~ /\A30[123]\z/) {    # 303 (and old 301/302): GET without a body
+				$method = 'GET';
+				delete $o{content};
+				delete $o{headers}{'Content-Type'};
+				delete $o{headers}{'content-type'};
+			}
+			next;
+		}
+		return $res;
+	}
+}
+
+sub _decode {
+	my ($res) = @_;
+	$res->{raw} = $res->{content} // '';
+	my $type = $res->{headers}{'content-type'} // '';
+	if ($type =~ m{charset="?utf-?8}i || $type =~ m{\A(?:text/|application/(?:[\w.+-]*\+)?(?:json|xml))}i) {
+		$res->{content} = decode('UTF-8', $res->{raw});
+	}
+	return;
+}
+
+sub get { my ($path, %o) = @_; return request('GET', $path, %o) }
+sub head { my ($path, %o) = @_; return request('HEAD', $path, %o) }
+
+# CM::post(PATH, \%form or \@pairs, %opts): an application/x-www-form-urlencoded UTF-8 body.
+sub post {
+	my ($path, $form, %o) = @_;
+	$o{headers} = { %{ $o{headers} // {} }, 'Content-Type' => 'application/x-www-form-urlencoded' };
+	$o{content} = urlencode($form // {});
+	return request('POST', $path, %o);
+}
+
+# --- reading pages -------------------------------------------------------------------------------
+
+# The value of the first <input name="NAME" value="..."> in HTML (entities &amp; &lt; &gt; &quot;
+# &#39; &#NN; decoded), or undef.
+sub form_value {
+	my ($html, $name) = @_;
+	while ($html =~ /<input\b([^>]*)>/gis) {
+		my $attrs = $1;
+		my %a;
+		while ($attrs =~ /([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g) {
+			$a{ lc $1 } = $2 // $3 // $4;
+		}
+		next unless defined $a{name} && $a{name} eq $name;
+		return html_unescape($a{value} // '');
+	}
+	return undef;
+}
+
+sub html_unescape {
+	my ($s) = @_;
+	$s =~ s/&#x([0-9a-f]+);/chr hex $1/gie;
+	$s =~ s/&#([0-9]+);/chr $1/ge;
+	my %e = (amp => '&', lt => '<', gt => '>', quot => '"', apos => "'", nbsp => "\x{a0}");
+	$s =~ s/&(amp|lt|gt|quot|apos|nbsp);/$e{$1}/g;
+	return $s;
+}
+
+# Decode a JSON response body (croaks when it is not JSON).
+sub json {
+	my ($res) = @_;
+	return JSON::PP->new->utf8->decode($res->{raw});
+}
+
+# --- the database --------------------------------------------------------------------------------
+
+# CM::psql(SQL): run SQL on the test database with $ENV{CM_PSQL} (a bash command line that
+# connects; script/test sets it), unaligned and tuples only. Returns the output without the last
+# newline (in list context: one element per line). Croaks with psql's message on an error.
+sub psql {
+	my ($sql) = @_;
+	my $cmd = $ENV{CM_PSQL} or croak 'CM::psql: CM_PSQL is not set (script/test sets it)';
+	my $errf = File::Temp->new;    # stderr to a file: no deadlock on a long error
+	my $pid = open3(my $in, my $out, undef, 'bash', '-c',
+		"$cmd -A -t -v ON_ERROR_STOP=1 -f - 2>" . _shq($errf->filename));
+	binmode $in;
+	print {$in} _bytes($sql);
+	close $in;
+	my $stdout = do { local $/; <$out> } // '';
+	waitpid $pid, 0;
+	if ($?) {
+		my $stderr = do { local (@ARGV, $/) = ($errf->filename); <> } // '';
+		croak "CM::psql failed (exit " . ($? >> 8) . "): $stderr";
+	}
+	$stdout = decode('UTF-8', $stdout);
+	$stdout =~ s/\n\z//;
+	return wantarray ? split(/\n/, $stdout) : $stdout;
+}
+
+sub _shq { my ($s) = @_; $s =~ s/'/'\\''/g; return "'$s'" }
+
+1;
