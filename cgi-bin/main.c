@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/db.h"
 #include "core/migrate.h"
 #include "core/serve.h"
 
@@ -39,6 +40,24 @@ static int cmd_demo(const char *config, int argc, char **argv)
         return demo_main(config, has_flag(argc, argv, "--reset"));
 }
 
+/* Prints the program's prepared statements: all names, or one statement's SQL. */
+static int cmd_sql(const char *config, int argc, char **argv)
+{
+        (void)config;
+        for (const struct db_stmt *s = db_stmts_begin(); s < db_stmts_end(); s++) {
+                if (argc == 0)
+                        puts(s->name);
+                else if (strcmp(argv[0], s->name) == 0) {
+                        puts(s->sql);
+                        return 0;
+                }
+        }
+        if (argc == 0)
+                return 0;
+        fprintf(stderr, "coursemart: no statement named %s\n", argv[0]);
+        return 1;
+}
+
 static const struct command commands[] = {
     {"serve", cmd_serve, "serve",
      "run the FastCGI server: a master and its workers (SIGHUP reloads, SIGTERM drains)"},
@@ -46,6 +65,8 @@ static const struct command commands[] = {
      "apply the schema migrations in order (--status lists them)"},
     {"demo", cmd_demo, "demo [--reset]",
      "load the demo city, sites, agencies and courses (--reset replaces them)"},
+    {"sql", cmd_sql, "sql [NAME]",
+     "list the program's prepared statements, or print one (to review or EXPLAIN it)"},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -25,6 +25,20 @@ struct db {
 
 static unsigned next_generation = 1;
 
+/* GNU ld defines these around any section whose name is a C identifier. */
+extern struct db_stmt __start_cm_db_stmts[] __attribute__((weak));
+extern struct db_stmt __stop_cm_db_stmts[] __attribute__((weak));
+
+const struct db_stmt *db_stmts_begin(void)
+{
+        return __start_cm_db_stmts;
+}
+
+const struct db_stmt *db_stmts_end(void)
+{
+        return __stop_cm_db_stmts;
+}
+
 static long now_us(void)
 {
         struct timespec ts;

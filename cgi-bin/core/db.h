@@ -15,7 +15,15 @@ struct db_stmt {
         unsigned generation; /* connection generation it was prepared on; 0 = never */
 };
 
-#define DB_STMT(var, text) static struct db_stmt var = {#var, text, 0}
+/* Every statement also lands in the cm_db_stmts section, so `coursemart sql` can list the whole
+ * program's SQL (for review and EXPLAIN) without a hand-kept registry. */
+#define DB_STMT(var, text)                                                                         \
+        static struct db_stmt var __attribute__((used, section("cm_db_stmts"), aligned(8))) = {   \
+            #var, text, 0}
+
+/* All statements in the program (from the linker section). */
+const struct db_stmt *db_stmts_begin(void);
+const struct db_stmt *db_stmts_end(void);
 
 enum db_error {
         DB_OK = 0,

@@ -88,7 +88,8 @@
     }
 
     el.hidden = false;
-    const map = L.map(el, { scrollWheelZoom: false });
+    const centre = L.latLng(lat, lng);
+    const map = L.map(el, { scrollWheelZoom: false }).setView(centre, 14);
     const tiles = L.tileLayer(el.dataset.tiles, {
       maxZoom: 19,
       attribution: escapeText(el.dataset.attribution || '')
@@ -112,9 +113,9 @@
     window.setTimeout(giveUp, 15000); /* a tile server that never answers */
     tiles.addTo(map);
 
-    const circle = L.circle([lat, lng], { radius: radius, weight: 2, fillOpacity: 0.08 }).addTo(map);
-    L.circleMarker([lat, lng], { radius: 6, weight: 2, fillOpacity: 1 }).addTo(map);
-    const bounds = circle.getBounds();
+    L.circle(centre, { radius: radius, weight: 2, fillOpacity: 0.08 }).addTo(map);
+    L.circleMarker(centre, { radius: 6, weight: 2, fillOpacity: 1 }).addTo(map);
+    const bounds = centre.toBounds(2 * radius);
 
     const items = document.querySelectorAll('.map-results li[data-lat]');
     items.forEach(function (item) {

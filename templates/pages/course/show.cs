@@ -13,8 +13,8 @@
   Enrollment is not online yet: an open class offers a phone number to call (the site's, else the
   provider's), never a form.
   Layout: the description and the facts box are a .course-layout grid (one column on phones,
-  main + aside from 56em; no grid when there is no description); the offerings table and the
-  similar courses run the full width below it. Each table cell's content is wrapped in one <div>
+  main + aside from 56em); without a description the facts and the provider are two boxes side
+  by side (.course-grid). The offerings table and the similar courses run the full width below. Each table cell's content is wrapped in one <div>
   because .table-stack turns a cell into a two-column grid (label, value) on narrow screens.
 ?>
 <?cs call:breadcrumbs(P.Crumbs) ?>
@@ -41,6 +41,46 @@
   <p class="lead"><?cs var:P.Course.Summary ?></p>
 </header>
 
+<?cs # the course's facts and its provider: in the aside beside the description, or side by side
+  when there is no description ?>
+<?cs def:course_page_facts() ?>
+  <h2><?cs var:L.course.facts ?></h2>
+  <dl class="facts">
+    <dt><?cs var:L.common.price ?></dt>
+    <dd><strong><?cs var:P.Course.Price ?></strong></dd>
+    <dt><?cs var:L.common.category ?></dt>
+    <dd><a href="<?cs var:P.Course.CategoryHref ?>"><?cs var:P.Course.Category ?></a></dd>
+    <dt><?cs var:L.common.mode ?></dt>
+    <dd><?cs var:P.Course.Mode ?></dd>
+    <dt><?cs var:L.common.audience ?></dt>
+    <dd><?cs if:P.Course.AudienceHref ?><a href="<?cs var:P.Course.AudienceHref ?>"><?cs var:P.Course.Audience ?></a><?cs
+      else ?><?cs var:P.Course.Audience ?><?cs /if ?></dd>
+    <?cs if:P.Course.Credits ?>
+    <dt><?cs var:L.common.credits ?></dt>
+    <dd><?cs var:P.Course.Credits ?></dd>
+    <?cs /if ?>
+    <?cs if:#P.Course.Hours > 0 ?>
+    <dt><?cs var:L.course.hours ?></dt>
+    <dd><?cs var:P.Course.Hours ?></dd>
+    <?cs /if ?>
+  </dl>
+<?cs /def ?>
+<?cs def:course_page_provider() ?>
+  <h2><?cs var:L.course.provider ?></h2>
+  <p><strong><a href="/agencies/<?cs var:P.Course.AgencyId ?>"><?cs var:P.Course.AgencyName ?></a></strong></p>
+  <dl class="facts">
+    <?cs if:P.Course.AgencyDistrict ?>
+    <dt><?cs var:L.course.district ?></dt>
+    <dd><?cs var:P.Course.AgencyDistrict ?></dd>
+    <?cs /if ?>
+    <?cs if:P.Course.AgencyPhone ?>
+    <dt><?cs var:L.course.phone ?></dt>
+    <dd><a href="tel:<?cs var:P.Course.AgencyPhone ?>" class="nowrap"><?cs var:P.Course.AgencyPhone ?></a></dd>
+    <?cs /if ?>
+  </dl>
+  <p><a href="/agencies/<?cs var:P.Course.AgencyId ?>"><?cs var:L.course.agency_more ?></a></p>
+<?cs /def ?>
+
 <?cs if:subcount(P.Course.Paragraphs) > 0 ?>
 <div class="course-layout course-section">
   <section class="course-main course-section" aria-labelledby="course-about">
@@ -51,49 +91,19 @@
       <?cs /each ?>
     </div>
   </section>
-<?cs else ?>
-<div class="course-section">
-<?cs /if ?>
-
-  <aside class="course-aside" aria-labelledby="course-facts">
+  <aside class="course-aside" aria-label="<?cs var:L.course.facts ?>">
     <div class="box">
-      <h2 id="course-facts"><?cs var:L.course.facts ?></h2>
-      <dl class="facts">
-        <dt><?cs var:L.common.price ?></dt>
-        <dd><strong><?cs var:P.Course.Price ?></strong></dd>
-        <dt><?cs var:L.common.category ?></dt>
-        <dd><a href="<?cs var:P.Course.CategoryHref ?>"><?cs var:P.Course.Category ?></a></dd>
-        <dt><?cs var:L.common.mode ?></dt>
-        <dd><?cs var:P.Course.Mode ?></dd>
-        <dt><?cs var:L.common.audience ?></dt>
-        <dd><?cs if:P.Course.AudienceHref ?><a href="<?cs var:P.Course.AudienceHref ?>"><?cs var:P.Course.Audience ?></a><?cs
-          else ?><?cs var:P.Course.Audience ?><?cs /if ?></dd>
-        <?cs if:P.Course.Credits ?>
-        <dt><?cs var:L.common.credits ?></dt>
-        <dd><?cs var:P.Course.Credits ?></dd>
-        <?cs /if ?>
-        <?cs if:#P.Course.Hours > 0 ?>
-        <dt><?cs var:L.course.hours ?></dt>
-        <dd><?cs var:P.Course.Hours ?></dd>
-        <?cs /if ?>
-      </dl>
-
-      <h2><?cs var:L.course.provider ?></h2>
-      <p><strong><a href="/agencies/<?cs var:P.Course.AgencyId ?>"><?cs var:P.Course.AgencyName ?></a></strong></p>
-      <dl class="facts">
-        <?cs if:P.Course.AgencyDistrict ?>
-        <dt><?cs var:L.course.district ?></dt>
-        <dd><?cs var:P.Course.AgencyDistrict ?></dd>
-        <?cs /if ?>
-        <?cs if:P.Course.AgencyPhone ?>
-        <dt><?cs var:L.course.phone ?></dt>
-        <dd><a href="tel:<?cs var:P.Course.AgencyPhone ?>" class="nowrap"><?cs var:P.Course.AgencyPhone ?></a></dd>
-        <?cs /if ?>
-      </dl>
-      <p><a href="/agencies/<?cs var:P.Course.AgencyId ?>"><?cs var:L.course.agency_more ?></a></p>
+      <?cs call:course_page_facts() ?>
+      <?cs call:course_page_provider() ?>
     </div>
   </aside>
 </div>
+<?cs else ?>
+<div class="course-grid course-section">
+  <div class="box"><?cs call:course_page_facts() ?></div>
+  <div class="box"><?cs call:course_page_provider() ?></div>
+</div>
+<?cs /if ?>
 
 <section class="course-section" id="offerings" aria-labelledby="course-offerings">
   <h2 id="course-offerings"><?cs var:L.course.offerings ?></h2>
