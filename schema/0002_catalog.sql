@@ -142,43 +142,66 @@ CREATE TABLE offerings (
 CREATE INDEX offerings_course_idx ON offerings (course_id);
 CREATE INDEX offerings_site_idx ON offerings (site_id);
 
-CREATE FUNCTION refresh_course_facts(cid int) RETURNS void LANGUAGE sql AS $$
+-- Recomputes the offering facts of the given courses in one statement. The district of a site is
+-- its region or the region's district ancestor.
+CREATE FUNCTION refresh_course_facts(cids int[]) RETURNS void LANGUAGE sql AS $$
+    WITH RECURSIVE up AS (
+        SELECT s.id AS site_id, r.id, r.parent_id, r.level
+          FROM sites s JOIN regions r ON r.id = s.region_id
+        UNION ALL
+        SELECT up.site_id, p.id, p.parent_id, p.level FROM up JOIN regions p ON p.id = up.parent_id
+    ), site_district AS (
+        SELECT site_id, id AS district_id FROM up WHERE level = 'district'
+    ), f AS (
+        SELECT c.id,
+               min(o.price_fen) AS min_price,
+               max(o.price_fen) AS max_price,
+               array_agg(DISTINCT sd.district_id) FILTER (WHERE sd.district_id IS NOT NULL)
+                   AS districts,
+               min(o.starts_on) FILTER (WHERE o.starts_on >= current_date) AS next_start,
+               count(o.id) FILTER (WHERE o.status = 'open' AND o.ends_on >= current_date)::int
+                   AS open_count
+          FROM unnest(cids) AS c(id)
+          LEFT JOIN offerings o ON o.course_id = c.id AND o.status <> 'cancelled'
+          LEFT JOIN site_district sd ON sd.site_id = o.site_id
+         GROUP BY c.id)
     UPDATE courses c
        SET min_price_fen  = coalesce(f.min_price, 0),
            max_price_fen  = coalesce(f.max_price, 0),
            district_ids   = coalesce(f.districts, '{}'),
            next_start     = f.next_start,
-           open_offerings = coalesce(f.open_count, 0)
-      FROM (SELECT min(o.price_fen) AS min_price,
-                   max(o.price_fen) AS max_price,
-                   array_agg(DISTINCT r.district_id) FILTER (WHERE r.district_id IS NOT NULL)
-                       AS districts,
-                   min(o.starts_on) FILTER (WHERE o.starts_on >= current_date) AS next_start,
-                   count(*) FILTER (WHERE o.status = 'open' AND o.ends_on >= current_date)::int
-                       AS open_count
-              FROM offerings o
-              LEFT JOIN sites s ON s.id = o.site_id
-              LEFT JOIN LATERAL (
-                    -- the district a site lies in: its region, or the region's ancestor
-                    WITH RECURSIVE up AS (
-                        SELECT id, parent_id, level FROM regions WHERE id = s.region_id
-                        UNION ALL
-                        SELECT p.id, p.parent_id, p.level FROM regions p JOIN up ON p.id = up.parent_id)
-                    SELECT id AS district_id FROM up WHERE level = 'district') r ON true
-             WHERE o.course_id = cid AND o.status <> 'cancelled') f
-     WHERE c.id = cid
+           open_offerings = f.open_count
+      FROM f
+     WHERE c.id = f.id
 $$;
 
-CREATE FUNCTION offerings_refresh_course() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION refresh_course_facts(cid int) RETURNS void LANGUAGE sql AS $$
+    SELECT refresh_course_facts(ARRAY[cid])
+$$;
+
+-- next_start and open_offerings depend on the date: a daily job calls this.
+CREATE FUNCTION refresh_all_course_facts() RETURNS void LANGUAGE sql AS $$
+    SELECT refresh_course_facts(array_agg(id)) FROM courses
+$$;
+
+-- Statement-level, over transition tables: loading 800 offerings refreshes each course once.
+CREATE FUNCTION offerings_refresh_courses() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        PERFORM refresh_course_facts(OLD.course_id);
-    END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') AND (TG_OP = 'INSERT' OR NEW.course_id <> OLD.course_id) THEN
-        PERFORM refresh_course_facts(NEW.course_id);
+    IF TG_OP = 'INSERT' THEN
+        PERFORM refresh_course_facts(ARRAY(SELECT DISTINCT course_id FROM new_rows));
+    ELSIF TG_OP = 'DELETE' THEN
+        PERFORM refresh_course_facts(ARRAY(SELECT DISTINCT course_id FROM old_rows));
+    ELSE
+        PERFORM refresh_course_facts(ARRAY(SELECT course_id FROM new_rows
+                                           UNION SELECT course_id FROM old_rows));
     END IF;
     RETURN NULL;
 END
 $$;
-CREATE TRIGGER offerings_course_facts AFTER INSERT OR UPDATE OR DELETE ON offerings
-    FOR EACH ROW EXECUTE FUNCTION offerings_refresh_course();
+CREATE TRIGGER offerings_facts_insert AFTER INSERT ON offerings
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION offerings_refresh_courses();
+CREATE TRIGGER offerings_facts_update AFTER UPDATE ON offerings
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION offerings_refresh_courses();
+CREATE TRIGGER offerings_facts_delete AFTER DELETE ON offerings
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION offerings_refresh_courses();

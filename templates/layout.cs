@@ -14,9 +14,9 @@
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title><?cs if:Page.Title ?><?cs var:Page.Title ?> - <?cs var:L.site.name ?><?cs else ?><?cs var:L.site.name ?> - <?cs var:L.site.tagline ?><?cs /if ?></title>
   <meta name="description" content="<?cs if:Page.Description ?><?cs var:Page.Description ?><?cs else ?><?cs var:L.site.description ?><?cs /if ?>">
-  <link rel="stylesheet" href="<?cs var:Page.Static ?>/css/site.css<?cs if:Page.AssetVersion ?>?v=<?cs var:url_escape(Page.AssetVersion) ?><?cs /if ?>">
+  <link rel="stylesheet" href="<?cs var:Page.Static ?>/css/site.css<?cs if:string.length(Page.AssetVersion) > 0 ?>?v=<?cs var:url_escape(Page.AssetVersion) ?><?cs /if ?>">
   <?cs each:style = Page.Styles ?>
-  <link rel="stylesheet" href="<?cs if:string.slice(style, 0, 1) != "/" ?><?cs var:Page.Static ?>/<?cs /if ?><?cs var:style ?><?cs if:Page.AssetVersion ?>?v=<?cs var:url_escape(Page.AssetVersion) ?><?cs /if ?>">
+  <link rel="stylesheet" href="<?cs if:string.slice(style, 0, 1) != "/" ?><?cs var:Page.Static ?>/<?cs /if ?><?cs var:style ?><?cs if:string.length(Page.AssetVersion) > 0 ?>?v=<?cs var:url_escape(Page.AssetVersion) ?><?cs /if ?>">
   <?cs /each ?>
   <link rel="icon" href="<?cs var:Page.Static ?>/img/favicon.svg" type="image/svg+xml">
   <meta name="theme-color" content="#0b5c66">
@@ -36,8 +36,8 @@
       </a>
       <nav class="tools" aria-label="<?cs var:L.nav.tools_label ?>">
         <ul>
-          <li><a href="<?cs if:Page.SwitchLang ?><?cs var:Page.SwitchLang ?><?cs else ?>/prefs?lang=<?cs var:url_escape(L.nav.switch_lang_code) ?><?cs /if ?>" hreflang="<?cs var:L.nav.switch_lang_code ?>" lang="<?cs var:L.nav.switch_lang_code ?>"><?cs var:L.nav.switch_lang ?></a></li>
-          <?cs if:Page.SwitchText ?>
+          <li><a href="<?cs if:string.length(Page.SwitchLang) > 0 ?><?cs var:Page.SwitchLang ?><?cs else ?>/prefs?lang=<?cs var:url_escape(L.nav.switch_lang_code) ?><?cs /if ?>" hreflang="<?cs var:L.nav.switch_lang_code ?>" lang="<?cs var:L.nav.switch_lang_code ?>"><?cs var:L.nav.switch_lang ?></a></li>
+          <?cs if:string.length(Page.SwitchText) > 0 ?>
           <li><a href="<?cs var:Page.SwitchText ?>"><?cs if:Page.LargeText == 1 ?><?cs var:L.a11y.large_text_off ?><?cs else ?><?cs var:L.a11y.large_text_on ?><?cs /if ?></a></li>
           <?cs /if ?>
           <?cs if:User.Name ?>
@@ -49,7 +49,7 @@
             </form>
           </li>
           <?cs else ?>
-          <li class="tools-user"><a href="/login<?cs if:Page.Path ?>?next=<?cs var:url_escape(Page.Path) ?><?cs /if ?>"><?cs var:L.nav.login ?></a></li>
+          <li class="tools-user"><a href="/login<?cs if:string.length(Page.Path) > 0 ?>?next=<?cs var:url_escape(Page.Path) ?><?cs /if ?>"><?cs var:L.nav.login ?></a></li>
           <?cs /if ?>
         </ul>
       </nav>
@@ -111,7 +111,7 @@
   </div>
 </footer>
 <?cs each:script = Page.Scripts ?>
-<script src="<?cs if:string.slice(script, 0, 1) != "/" ?><?cs var:Page.Static ?>/<?cs /if ?><?cs var:script ?><?cs if:Page.AssetVersion ?>?v=<?cs var:url_escape(Page.AssetVersion) ?><?cs /if ?>" defer></script>
+<script src="<?cs if:string.slice(script, 0, 1) != "/" ?><?cs var:Page.Static ?>/<?cs /if ?><?cs var:script ?><?cs if:string.length(Page.AssetVersion) > 0 ?>?v=<?cs var:url_escape(Page.AssetVersion) ?><?cs /if ?>" defer></script>
 <?cs /each ?>
 </body>
 </html>

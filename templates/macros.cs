@@ -1,60 +1,68 @@
 <?cs #
   macros.cs: the shared pieces of markup. layout.cs includes this file before the page
-  template, so every page can call these macros.
+  template, so every page can call these macros. The file prints nothing by itself: every
+  stretch of text between two macros sits inside a ClearSilver comment.
 
   Rules that hold for every macro here:
   - Config.VarEscapeMode = html, so every var: is HTML-escaped, inside macros too.
-    Nothing here uses uvar:.
+    Nothing here uses uvar: (nor alt:, which is NOT escaped: see docs/ui.md).
   - Hrefs (X.Href, pager.Prev, f.ClearHref...) are whole URLs built and made URL-safe by the
     C code; they are printed with var: inside double-quoted attributes.
   - Every visible word comes from L.* (templates/lang/*/common.hdf).
   - Meaning is never carried by colour alone: each badge says what it means in words.
 
-  Macros (see docs/ui.md for examples):
-    badge(kind, text)          <span class="badge badge-KIND">
-    field_error(msg)           an error message for a form field, "错误：" + msg
+  Macros (docs/ui.md has examples):
+    badge(kind, text)          <span class="badge badge-KIND">text</span>
+    seats_badge(n)             "已满" when n <= 0, "仅剩 n 席" when n <= 5, else nothing
+    field_error(msg)           an error message for a form field: "错误：" + msg
     field_error_id(id, msg)    the same, with an id for aria-describedby
-    csrf_field()               the hidden CSRF input for a method="post" form
+    csrf_field()               the hidden CSRF input every method="post" form needs
     breadcrumbs(b)             b.N.Label, b.N.Href (the last one has no Href)
-    pager(pager)               pager.Prev, pager.Next, pager.Page, pager.Pages,
-                               pager.Items.N.Href / .Num / .Current
+    pager(pager)               pager.Prev, .Next, .Page, .Pages, .Items.N.Href / .Num / .Current
     facet(f)                   f.Name, f.ClearHref, f.Items.N.Label / .Href / .Count / .Selected
     course_card(c)             one course as an <article> with an <h3> title link
-?>
+?><?cs
 
-<?cs #
+# ------------------------------------------------------------------------------------------
   badge(kind, text): a small label. kind is one of
-    free   公益免费 (green)        paid  付费 / a price (neutral)
-    mode   线上 / 线下 / 混合      seats few seats left (amber, with a warning sign)
-    full   已满 (red, with a cross)  info / ok / level: general purpose
-  The warning sign and the cross are decorative (aria-hidden): the words carry the meaning.
-?>
-<?cs def:badge(kind, text) ?><span class="badge badge-<?cs var:kind ?>"><?cs
+    free   公益免费 (green)              paid  付费课程 (neutral)
+    mode   线上 / 线下 / 混合 (teal)     seats few seats left (amber, with "!")
+    full   已满 (red, with "×")          info, ok, level: general purpose (teal, green, neutral)
+  The "!" and "×" are decorative (aria-hidden): the words carry the meaning.
+?><?cs def:badge(kind, text) ?><span class="badge badge-<?cs var:kind ?>"><?cs
   if:kind == "seats" ?><span class="badge-icon" aria-hidden="true">!</span> <?cs
   elif:kind == "full" ?><span class="badge-icon" aria-hidden="true">×</span> <?cs
-  /if ?><?cs var:text ?></span><?cs /def ?>
+  /if ?><?cs var:text ?></span><?cs /def ?><?cs
 
-<?cs #
-  field_error(msg): put it between the <label> and the field, inside <div class="field has-error">,
-  and mark the field aria-invalid="true". Use field_error_id(id, msg) when the field points at it
-  with aria-describedby="id".
-?>
-<?cs def:field_error(msg) ?><p class="field-error"><span class="field-error-prefix"><?cs
-  var:L.common.error_prefix ?></span><?cs var:msg ?></p><?cs /def ?>
+# ------------------------------------------------------------------------------------------
+  seats_badge(n): n is the number of seats left (a number; empty prints nothing).
+    n <= 0 -> 已满 / Full;  1..5 -> 仅剩 n 席 / Only n places left;  more -> nothing.
+?><?cs def:seats_badge(n) ?><?cs
+  if:string.length(n) > 0 ?><?cs
+    if:#n <= 0 ?><?cs call:badge("full", L.common.full) ?><?cs
+    elif:#n <= 5 ?><span class="badge badge-seats"><span class="badge-icon" aria-hidden="true">!</span> <?cs
+      var:L.common.seats_left_pre ?> <?cs var:n ?> <?cs var:L.common.seats_left_post ?></span><?cs
+    /if ?><?cs
+  /if ?><?cs /def ?><?cs
 
-<?cs def:field_error_id(id, msg) ?><p class="field-error" id="<?cs var:id ?>"><span class="field-error-prefix"><?cs
-  var:L.common.error_prefix ?></span><?cs var:msg ?></p><?cs /def ?>
+# ------------------------------------------------------------------------------------------
+  field_error(msg): put it between the <label> (and hint) and the field, inside
+  <div class="field has-error">, and mark the field aria-invalid="true".
+  field_error_id(id, msg): the same with an id, for aria-describedby="id" on the field.
+?><?cs def:field_error(msg) ?><p class="field-error"><span class="field-error-prefix"><?cs
+  var:L.common.error_prefix ?></span><?cs var:msg ?></p><?cs /def ?><?cs
 
-<?cs #
-  csrf_field(): every form with method="post" needs it.
-?>
-<?cs def:csrf_field() ?><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><?cs /def ?>
+def:field_error_id(id, msg) ?><p class="field-error" id="<?cs var:id ?>"><span class="field-error-prefix"><?cs
+  var:L.common.error_prefix ?></span><?cs var:msg ?></p><?cs /def ?><?cs
 
-<?cs #
+# ------------------------------------------------------------------------------------------
+  csrf_field(): the hidden input every <form method="post"> needs (Page.Csrf).
+?><?cs def:csrf_field() ?><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><?cs /def ?><?cs
+
+# ------------------------------------------------------------------------------------------
   breadcrumbs(b): b.0.Label/.Href = 首页 /, b.1 ..., the last one is the current page and has
-  no Href. Any item without Href is printed as plain text.
-?>
-<?cs def:breadcrumbs(b) ?>
+  no Href. Any item without Href is printed as plain text; the last gets aria-current="page".
+?><?cs def:breadcrumbs(b) ?>
 <nav class="breadcrumbs" aria-label="<?cs var:L.common.breadcrumbs_label ?>">
   <ol>
     <?cs each:crumb = b ?>
@@ -64,17 +72,16 @@
     <?cs /each ?>
   </ol>
 </nav>
-<?cs /def ?>
+<?cs /def ?><?cs
 
-<?cs #
-  pager(pager): nothing is printed when there is only one page.
-    pager.Page, pager.Pages    current page and number of pages (numbers)
-    pager.Prev, pager.Next     hrefs; empty on the first / last page
-    pager.Items.N.Num          the page number to show; "…" for a gap
-    pager.Items.N.Href         the href (none for a gap)
+# ------------------------------------------------------------------------------------------
+  pager(pager): prints nothing when there is only one page.
+    pager.Page, pager.Pages    the current page and the number of pages (numbers)
+    pager.Prev, pager.Next     hrefs; empty or absent on the first / last page
+    pager.Items.N.Num          the page number to show, or "…" for a gap
+    pager.Items.N.Href         its href (none for a gap)
     pager.Items.N.Current      1 on the current page
-?>
-<?cs def:pager(pager) ?>
+?><?cs def:pager(pager) ?>
 <?cs if:#pager.Pages > 1 ?>
 <nav class="pager" aria-label="<?cs var:L.common.pager_label ?>">
   <p class="pager-status"><?cs var:L.common.page_status_pre ?> <?cs var:pager.Page ?> <?cs
@@ -102,20 +109,24 @@
   </ul>
 </nav>
 <?cs /if ?>
-<?cs /def ?>
+<?cs /def ?><?cs
 
-<?cs #
+# ------------------------------------------------------------------------------------------
   facet(f): one group of filter links, e.g. 上课方式: 全部 / 线上 (12) / 线下 (30).
-    f.Name                 the group title (localized), printed as an <h3>
-    f.ClearHref            href of "全部 / All" (the same search without this filter)
+  Prints nothing when f has no items.
+    f.Name                 the group title (localized), printed as an <h3 class="facet-title">
+    f.ClearHref            the href of "全部 / All" (the same search without this filter)
     f.Items.N.Label        the choice (localized)
-    f.Items.N.Href         the search with this choice applied (or removed, when selected)
-    f.Items.N.Count        how many courses match (a choice with 0 and not selected is plain text)
+    f.Items.N.Href         the search with this choice applied
+    f.Items.N.Count        how many courses match; a choice with "0" that is not selected is
+                           plain text, not a link
     f.Items.N.Selected     1 when this choice is in force
-  The selected choice (or "全部" when none is) gets aria-current="true", a tick and bold type.
-  Tmp.FacetSelected is scratch space for this macro.
-?>
-<?cs def:facet(f) ?>
+  The choice in force (or "全部" when there is none) gets aria-current="true", a tick and bold.
+  The hidden unit after each count is L.common.courses_unit ("门课程"): for counts of other
+  things write the list by hand with the same classes (see pages/site/list.cs).
+  Tmp.FacetSelected is this macro's scratch space.
+?><?cs def:facet(f) ?>
+<?cs if:subcount(f.Items) > 0 ?>
 <?cs set:Tmp.FacetSelected = 0 ?>
 <?cs each:item = f.Items ?><?cs if:item.Selected == 1 ?><?cs set:Tmp.FacetSelected = 1 ?><?cs /if ?><?cs /each ?>
 <section class="facet">
@@ -126,50 +137,45 @@
     <?cs each:item = f.Items ?>
     <?cs if:item.Selected == 1 ?>
     <li><a href="<?cs var:item.Href ?>" aria-current="true"><span class="facet-check" aria-hidden="true">✓</span><span class="facet-label"><?cs
-      var:item.Label ?></span> <span class="facet-count"><?cs var:item.Count ?><span class="visually-hidden"> <?cs var:L.common.courses_unit ?></span></span></a></li>
+      var:item.Label ?></span><?cs if:string.length(item.Count) > 0 ?> <span class="facet-count"><?cs var:item.Count ?><span class="visually-hidden"> <?cs
+      var:L.common.courses_unit ?></span></span><?cs /if ?></a></li>
     <?cs elif:item.Count == "0" ?>
     <li><span class="facet-empty"><span class="facet-label"><?cs var:item.Label ?></span> <span class="facet-count">0<span class="visually-hidden"> <?cs
       var:L.common.courses_unit ?></span></span></span></li>
     <?cs else ?>
     <li><a href="<?cs var:item.Href ?>"><span class="facet-label"><?cs var:item.Label ?></span><?cs
-      if:item.Count != "" ?> <span class="facet-count"><?cs var:item.Count ?><span class="visually-hidden"> <?cs
+      if:string.length(item.Count) > 0 ?> <span class="facet-count"><?cs var:item.Count ?><span class="visually-hidden"> <?cs
       var:L.common.courses_unit ?></span></span><?cs /if ?></a></li>
     <?cs /if ?>
     <?cs /each ?>
   </ul>
 </section>
-<?cs /def ?>
+<?cs /if ?>
+<?cs /def ?><?cs
 
-<?cs #
-  course_card(c): one course in a result list or grid. Put it in <li> of <ul class="course-grid">
-  (or "course-list"), under an <h2>: the title is an <h3>.
+# ------------------------------------------------------------------------------------------
+  course_card(c): one course in a list or grid. Put it in the <li> of <ul class="course-grid">
+  (cards side by side) or <ul class="course-list"> (one a row), under an <h2>: the title is an <h3>.
     c.Href c.Title c.Summary c.Category c.Mode c.Audience c.Agency   (strings, already localized)
     c.Price        "¥120.00" or "免费"              c.IsFree        1 or 0
     c.Credits      may be empty                      c.Rating        "4.6", may be empty
-    c.RatingCount  number of ratings                 c.NextStart     date, may be empty
-    c.SeatsLeft    seats left in the next class, may be empty (unknown / not limited)
-  Seats: 0 shows "已满"; 1 to 5 shows "仅剩 N 席"; more is not shown on the card.
-?>
-<?cs def:course_card(c) ?>
+    c.RatingCount  number of ratings                 c.NextStart     a date, may be empty
+    c.SeatsLeft    seats left in the next class; empty when unknown (see seats_badge)
+?><?cs def:course_card(c) ?>
 <article class="card course-card">
   <h3 class="card-title"><a href="<?cs var:c.Href ?>"><?cs var:c.Title ?></a></h3>
   <div class="card-badges">
     <?cs if:c.IsFree == 1 ?><?cs call:badge("free", L.common.free_badge) ?><?cs
     else ?><?cs call:badge("paid", L.common.paid_badge) ?><?cs /if ?>
     <?cs if:c.Mode ?><?cs call:badge("mode", c.Mode) ?><?cs /if ?>
-    <?cs if:c.SeatsLeft != "" ?><?cs
-      if:#c.SeatsLeft <= 0 ?><?cs call:badge("full", L.common.full) ?><?cs
-      elif:#c.SeatsLeft <= 5 ?><span class="badge badge-seats"><span class="badge-icon" aria-hidden="true">!</span> <?cs
-        var:L.common.seats_left_pre ?> <?cs var:c.SeatsLeft ?> <?cs var:L.common.seats_left_post ?></span><?cs
-      /if ?><?cs
-    /if ?>
+    <?cs call:seats_badge(c.SeatsLeft) ?>
   </div>
   <?cs if:c.Summary ?><p class="card-summary"><?cs var:c.Summary ?></p><?cs /if ?>
   <dl class="card-meta">
     <?cs if:c.Category ?><div><dt><?cs var:L.common.category ?></dt><dd><?cs var:c.Category ?></dd></div><?cs /if ?>
     <?cs if:c.Audience ?><div><dt><?cs var:L.common.audience ?></dt><dd><?cs var:c.Audience ?></dd></div><?cs /if ?>
     <?cs if:c.NextStart ?><div><dt><?cs var:L.common.next_start ?></dt><dd><?cs var:c.NextStart ?></dd></div><?cs /if ?>
-    <?cs if:c.Credits != "" ?><div><dt><?cs var:L.common.credits ?></dt><dd><?cs var:c.Credits ?></dd></div><?cs /if ?>
+    <?cs if:string.length(c.Credits) > 0 ?><div><dt><?cs var:L.common.credits ?></dt><dd><?cs var:c.Credits ?></dd></div><?cs /if ?>
     <div><dt><?cs var:L.common.rating ?></dt><dd><?cs if:c.Rating ?><span class="rating-star" aria-hidden="true">★</span> <?cs
       var:c.Rating ?> <?cs var:L.common.rating_count_pre ?><?cs var:c.RatingCount ?> <?cs var:L.common.rating_count_post ?><?cs
       else ?><?cs var:L.common.no_rating ?><?cs /if ?></dd></div>

@@ -32,7 +32,7 @@ const char *fmt_date(struct arena *a, enum lang lang, const char *iso)
 
 const char *fmt_distance(struct arena *a, enum lang lang, double metres)
 {
-        if (metres < 1000) {
+        if (metres < 995) { /* 995 m and up round to 1000 m: show "1.0 km", not "1000 m" */
                 long m = (long)(metres / 10 + 0.5) * 10;
                 return arena_printf(a, lang == LANG_ZH ? "%ld 米" : "%ld m", m);
         }

@@ -50,8 +50,13 @@ static enum lang lang_from_header(const char *h)
                 size_t taglen = (size_t)(p - tag);
                 double q = 1.0;
                 while (*p && *p != ',') {
-                        if (strncmp(p, ";q=", 3) == 0)
-                                q = strtod(p + 3, NULL);
+                        if (*p == ';') {
+                                const char *w = p + 1;
+                                while (*w == ' ' || *w == '\t')
+                                        w++;
+                                if (strncmp(w, "q=", 2) == 0)
+                                        q = strtod(w + 2, NULL);
+                        }
                         p++;
                 }
                 int which = -1;

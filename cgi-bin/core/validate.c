@@ -72,9 +72,14 @@ bool param_check(struct arena *a, const struct param_spec *spec, const char *raw
                 const char *t = trim_copy(a, raw);
                 if (http_utf8_chars(t, strlen(t)) > (size_t)spec->max)
                         return false;
-                for (const char *p = t; *p; p++)
-                        if ((unsigned char)*p < 0x20 && *p != '\n' && *p != '\t' && *p != '\r')
+                for (const char *p = t; *p; p++) {
+                        unsigned char c = (unsigned char)*p;
+                        if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f)
                                 return false;
+                        /* C1 controls U+0080–U+009F arrive as C2 80 … C2 9F */
+                        if (c == 0xc2 && (unsigned char)p[1] >= 0x80 && (unsigned char)p[1] <= 0x9f)
+                                return false;
+                }
                 *out = t;
                 return true;
         }

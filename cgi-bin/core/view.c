@@ -81,6 +81,10 @@ HDF *view_begin(const struct req *rq)
         hdf_remove_tree(h, "Page");
         hdf_remove_tree(h, "P");
         hdf_remove_tree(h, "User");
+        /* ClearSilver 0.10.5's hdf_remove_tree leaves the root's lookup cache pointing at the
+         * freed nodes, and the next hdf_set_value would read them (valgrind saw it). */
+        h->last_hp = NULL;
+        h->last_hs = NULL;
         return h;
 }
 

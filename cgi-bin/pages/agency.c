@@ -69,7 +69,9 @@ void page_agency(struct req *rq, struct resp *rs)
         hset_row(h, "P.Agency", ag);
         hset(h, "", "P.Agency.Intro");
         hset_paragraphs(h, a, "P.Agency.Paragraphs", db_val(ag, 0, db_col(ag, "Intro")));
-        catalog_set_cards(rq, rs, "P.Courses", courses);
+        int n = catalog_set_cards(rq, rs, "P.Courses", courses);
+        for (int i = 0; i < n; i++) /* every card would name this agency again */
+                hset(h, "", "P.Courses.%d.Agency", i);
 
         const char *name = arena_strdup(a, db_val(ag, 0, db_col(ag, "Name")));
         hset(h, view_str(rq->lang, "common.home"), "P.Crumbs.0.Label");

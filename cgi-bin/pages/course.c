@@ -118,12 +118,6 @@ int hset_paragraphs(HDF *h, struct arena *a, const char *prefix, const char *tex
         return line > 0 ? para + 1 : para;
 }
 
-/* "2026年3月1日 09:00" / "1 Mar 2026 09:00" */
-static const char *date_time(struct req *rq, const char *iso, const char *hhmm)
-{
-        return arena_printf(rq->arena, "%s %s", fmt_date(rq->arena, rq->lang, iso), hhmm);
-}
-
 static void set_offerings(struct req *rq, struct resp *rs, const PGresult *r)
 {
         HDF *h = rs->hdf;
@@ -132,8 +126,7 @@ static void set_offerings(struct req *rq, struct resp *rs, const PGresult *r)
         int n = hset_rows(h, "P.Offerings", r);
         int c_starts = db_col(r, "StartsIso"), c_ends = db_col(r, "EndsIso"),
             c_price = db_col(r, "PriceFen"), c_opens = db_col(r, "OpensIso"),
-            c_opens_t = db_col(r, "OpensTime"), c_closes = db_col(r, "ClosesIso"),
-            c_closes_t = db_col(r, "ClosesTime"), c_level = db_col(r, "SiteLevel"),
+            c_closes = db_col(r, "ClosesIso"), c_level = db_col(r, "SiteLevel"),
             c_status = db_col(r, "Status");
         int open = 0;
         for (int i = 0; i < n; i++) {
@@ -146,10 +139,8 @@ static void set_offerings(struct req *rq, struct resp *rs, const PGresult *r)
                 hset(h, fmt_money(a, fen, free_word), "P.Offerings.%d.Price", i);
                 hset_int(h, fen == 0, "P.Offerings.%d.IsFree", i);
                 hset(h, fmt_date(a, rq->lang, db_val(r, i, c_opens)), "P.Offerings.%d.OpensOn", i);
-                hset(h, date_time(rq, db_val(r, i, c_opens), db_val(r, i, c_opens_t)),
-                     "P.Offerings.%d.Opens", i);
-                hset(h, date_time(rq, db_val(r, i, c_closes), db_val(r, i, c_closes_t)),
-                     "P.Offerings.%d.Closes", i);
+                hset(h, fmt_date(a, rq->lang, db_val(r, i, c_closes)), "P.Offerings.%d.ClosesOn",
+                     i);
                 if (!PQgetisnull(r, i, c_level))
                         hset(h,
                              view_str(rq->lang, arena_printf(a, "level.%s", db_val(r, i, c_level))),

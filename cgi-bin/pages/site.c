@@ -172,6 +172,9 @@ void page_sites(struct req *rq, struct resp *rs)
                              "P.Levels.%d.Name", li);
                         hset(h, db_val(r, i, c_lcount), "P.Levels.%d.Count", li);
                 }
+                /* district sub-headings only where a district has several sites of the level */
+                if (atoi(db_val(r, i, c_dcount)) > 1)
+                        hset_int(h, 1, "P.Levels.%d.Grouped", li);
                 if (di < 0 || strcmp(did, db_val(r, i - 1, c_did)) != 0) {
                         di++;
                         si = 0;

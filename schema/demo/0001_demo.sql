@@ -42,9 +42,9 @@ INSERT INTO demo_region (code, parent_code, level, name, name_en, road, bearing,
     ('990102', '990100', 'district', '湖滨区', 'Hubin District',     NULL, NULL, NULL, 31.2330, 121.4745),
     ('990103', '990100', 'district', '明德区', 'Mingde District',    NULL, NULL, NULL, 31.2850, 121.4640),
     ('990104', '990100', 'district', '东江区', 'Dongjiang District', NULL, NULL, NULL, 31.2360, 121.5620),
-    ('990105', '990100', 'district', '西岭区', 'Xiling District',    NULL, NULL, NULL, 31.2210, 121.3480),
+    ('990105', '990100', 'district', '西岭区', 'Xiling District',    NULL, NULL, NULL, 31.2210, 121.3560),
     ('990106', '990100', 'district', '南浦区', 'Nanpu District',     NULL, NULL, NULL, 31.1350, 121.4820),
-    ('990107', '990100', 'district', '北塘区', 'Beitang District',   NULL, NULL, NULL, 31.3150, 121.5480),
+    ('990107', '990100', 'district', '北塘区', 'Beitang District',   NULL, NULL, NULL, 31.3080, 121.5420),
 
     -- 湖滨区: the old town on the lake, around the city centre
     ('990102001', '990102', 'street', '湖滨街道',   'Hubin Subdistrict',     '柳岸路',   225, 1000, NULL, NULL),
@@ -96,7 +96,7 @@ INSERT INTO demo_region (code, parent_code, level, name, name_en, road, bearing,
     ('990105001001', '990105001', 'community', '岭南社区', 'Lingnan Community', '岭南路',  40,  900, NULL, NULL),
     ('990105001002', '990105001', 'community', '松涛社区', 'Songtao Community', '松涛路', 190, 1200, NULL, NULL),
     ('990105100200', '990105100', 'community', '云溪村',   'Yunxi Village',     NULL,      0, 1200, NULL, NULL),
-    ('990105100201', '990105100', 'community', '茶山村',   'Chashan Village',   NULL,    260, 2500, NULL, NULL),
+    ('990105100201', '990105100', 'community', '茶山村',   'Chashan Village',   NULL,    200, 2300, NULL, NULL),
     ('990105100202', '990105100', 'community', '竹林村',   'Zhulin Village',    NULL,    150, 1900, NULL, NULL),
     ('990105101200', '990105101', 'community', '石门村',   'Shimen Village',    NULL,    230, 1300, NULL, NULL),
     ('990105101201', '990105101', 'community', '桃源村',   'Taoyuan Village',   NULL,    120, 2200, NULL, NULL),
@@ -124,7 +124,7 @@ INSERT INTO demo_region (code, parent_code, level, name, name_en, road, bearing,
     ('990107001002', '990107001', 'community', '锦绣社区', 'Jinxiu Community',  '锦绣路', 150, 1400, NULL, NULL),
     ('990107001003', '990107001', 'community', '和平社区', 'Heping Community',  '和平路', 260, 1700, NULL, NULL),
     ('990107002001', '990107002', 'community', '金桥社区', 'Jinqiao Community', '金桥路', 100, 1300, NULL, NULL),
-    ('990107002002', '990107002', 'community', '启航社区', 'Qihang Community',  '启航路',   0, 1800, NULL, NULL),
+    ('990107002002', '990107002', 'community', '启航社区', 'Qihang Community',  '启航路', 300, 1600, NULL, NULL),
     ('990107003001', '990107003', 'community', '塘西社区', 'Tangxi Community',  '塘西路', 200, 1000, NULL, NULL),
     ('990107003002', '990107003', 'community', '康乐社区', 'Kangle Community',  '康乐路', 320, 1500, NULL, NULL);
 
@@ -1295,6 +1295,6 @@ SELECT t.course_id,
  ORDER BY t.n, t.kk;
 
 -- The offerings trigger has kept the course facts up to date; refresh once more for safety.
-SELECT refresh_course_facts(id) FROM courses;
+SELECT refresh_all_course_facts();
 
 DROP TABLE demo_pool, demo_course, demo_base, demo_agency, demo_region;

@@ -378,9 +378,11 @@ EOF
 
 # --- the app -------------------------------------------------------------------------------------
 
+# The server binary: $CM_APP_BIN when set (script/test uses the sanitizer build), else ./coursemart.
 stack_app_bin() {
-	if [ ! -x "$CM_ROOT/coursemart" ]; then
-		stack_err "$CM_ROOT/coursemart is not built: run script/bootstrap"
+	STACK_APP_BIN=${CM_APP_BIN:-$CM_ROOT/coursemart}
+	if [ ! -x "$STACK_APP_BIN" ]; then
+		stack_err "$STACK_APP_BIN is not built: run script/bootstrap"
 		return 1
 	fi
 }
@@ -450,7 +452,7 @@ stack_app_start() {
 	stack_app_stop || return 1
 	rm -f "$STACK_SOCK"
 	stack_say "starting coursemart serve (socket $STACK_SOCK)"
-	"$CM_ROOT/coursemart" --config "$STACK_CONF" serve </dev/null >>"$STACK_LOG/coursemart.log" 2>&1 &
+	"$STACK_APP_BIN" --config "$STACK_CONF" serve </dev/null >>"$STACK_LOG/coursemart.log" 2>&1 &
 	STACK_APP_PID=$!
 	echo "$STACK_APP_PID" >"$STACK_SPAWN_PIDFILE"
 	stack_app_wait_socket "$STACK_APP_PID" || return 1

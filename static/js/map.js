@@ -36,7 +36,12 @@
     const status = document.createElement('p');
     status.className = 'map-locate-status';
     status.setAttribute('role', 'status');
-    actions.appendChild(button);
+    const submit = actions.querySelector('button[type="submit"]');
+    if (submit) {
+      submit.insertAdjacentElement('afterend', button);
+    } else {
+      actions.appendChild(button);
+    }
     actions.insertAdjacentElement('afterend', status);
 
     button.addEventListener('click', function () {
@@ -87,49 +92,49 @@
       return;
     }
 
-    el.hidden = false;
+    /* The circle's box and every listed site (the nearest may lie outside the circle). */
     const centre = L.latLng(lat, lng);
-    const map = L.map(el, { scrollWheelZoom: false }).setView(centre, 14);
+    const bounds = centre.toBounds(2 * radius);
+    const sites = [];
+    document.querySelectorAll('.map-results li[data-lat]').forEach(function (item) {
+      const p = L.latLng(parseFloat(item.dataset.lat), parseFloat(item.dataset.lng));
+      if (isFinite(p.lat) && isFinite(p.lng)) {
+        sites.push({ at: p, name: item.dataset.name || '', href: item.dataset.href || '#' });
+        bounds.extend(p);
+      }
+    });
+
+    el.hidden = false;
+    const map = L.map(el, { scrollWheelZoom: false });
+    map.fitBounds(bounds, { padding: [16, 16], maxZoom: 17 });
+
     const tiles = L.tileLayer(el.dataset.tiles, {
       maxZoom: 19,
       attribution: escapeText(el.dataset.attribution || '')
     });
-
     let loaded = 0;
-    let gone = false;
     function giveUp() {
-      if (gone || loaded > 0) {
-        return;
+      /* Hide, and leave the map be: removing it while tile requests are still failing makes
+       * Leaflet's own callbacks trip over it. A hidden map has no size and asks for nothing. */
+      if (loaded === 0) {
+        el.hidden = true;
       }
-      gone = true;
-      map.remove();
-      el.hidden = true;
     }
     tiles.on('tileload', function () {
       loaded += 1;
     });
-    /* "load" fires when every visible tile has finished, loaded or failed */
+    /* "load" fires once every visible tile has finished, loaded or failed */
     tiles.on('load', giveUp);
     window.setTimeout(giveUp, 15000); /* a tile server that never answers */
     tiles.addTo(map);
 
     L.circle(centre, { radius: radius, weight: 2, fillOpacity: 0.08 }).addTo(map);
     L.circleMarker(centre, { radius: 6, weight: 2, fillOpacity: 1 }).addTo(map);
-    const bounds = centre.toBounds(2 * radius);
-
-    const items = document.querySelectorAll('.map-results li[data-lat]');
-    items.forEach(function (item) {
-      const p = [parseFloat(item.dataset.lat), parseFloat(item.dataset.lng)];
-      if (!isFinite(p[0]) || !isFinite(p[1])) {
-        return;
-      }
-      const name = item.dataset.name || '';
-      L.marker(p, { title: name, alt: name })
-        .bindPopup(popupContent(name, item.dataset.href || '#'))
+    sites.forEach(function (site) {
+      L.marker(site.at, { title: site.name, alt: site.name })
+        .bindPopup(popupContent(site.name, site.href))
         .addTo(map);
-      bounds.extend(p);
     });
-    map.fitBounds(bounds, { padding: [16, 16], maxZoom: 17 });
   }
 
   const form = document.getElementById('map-search');

@@ -24,7 +24,7 @@
   <h2 class="error-next"><?cs var:L.error.what_next ?></h2>
   <ul class="link-list">
     <?cs if:P.Status == 403 && !User.Name ?>
-    <li><a href="/login<?cs if:Page.Path ?>?next=<?cs var:url_escape(Page.Path) ?><?cs /if ?>"><?cs var:L.error.login ?></a></li>
+    <li><a href="/login<?cs if:string.length(Page.Path) > 0 ?>?next=<?cs var:url_escape(Page.Path) ?><?cs /if ?>"><?cs var:L.error.login ?></a></li>
     <?cs /if ?>
     <li><a href="/courses"><?cs var:L.error.go_catalog ?></a></li>
     <li><a href="/"><?cs var:L.error.go_home ?></a></li>

@@ -13,7 +13,7 @@
 
 #include "arena.h"
 #include "buf.h"
-#include "config.h"
+#include "core/config.h" /* not "config.h": the autoconf header of that name comes first */
 #include "crypto.h"
 #include "csrf.h"
 #include "format.h"
@@ -883,6 +883,9 @@ static void test_format(void)
         is_str(fmt_distance(A, LANG_ZH, 1234), "1.2 公里", "distance 1234 m zh");
         is_str(fmt_distance(A, LANG_EN, 1234), "1.2 km", "distance 1234 m en");
         is_str(fmt_distance(A, LANG_EN, 0), "0 m", "distance 0");
+        is_str(fmt_distance(A, LANG_EN, 994), "990 m", "distance 994 m stays in metres");
+        is_str(fmt_distance(A, LANG_ZH, 996), "1.0 公里", "distance 996 m is 1.0 km, not 1000 m");
+        is_str(fmt_distance(A, LANG_EN, 1000), "1.0 km", "distance 1000 m");
 
         is_str(fmt_urlenc(A, "手机 a&b"), "%E6%89%8B%E6%9C%BA%20a%26b", "urlenc Chinese, space, &");
         is_str(fmt_urlenc(A, "AZaz09-_.~"), "AZaz09-_.~", "urlenc leaves unreserved alone");

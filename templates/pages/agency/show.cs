@@ -6,6 +6,7 @@
     P.Agency.Id Name District FoundedYear Address Phone CreditCode CourseCount OfferingCount,
       P.Agency.Paragraphs.N.Lines.M (the intro, plain text)
     P.Courses.N (course_card fields), soonest start first; no paging (agencies list < 40)
+  No alt: here: it prints without escaping, and these values are typed by agencies.
 ?>
 <?cs call:breadcrumbs(P.Crumbs) ?>
 
@@ -53,14 +54,14 @@
       <h2 id="agency-facts"><?cs var:L.agency.facts ?></h2>
       <dl class="facts">
         <dt><?cs var:L.agency.district ?></dt>
-        <dd><?cs alt:P.Agency.District ?><?cs var:L.agency.not_given ?><?cs /alt ?></dd>
+        <dd><?cs if:P.Agency.District ?><?cs var:P.Agency.District ?><?cs else ?><?cs var:L.agency.not_given ?><?cs /if ?></dd>
         <dt><?cs var:L.agency.founded ?></dt>
         <dd><?cs if:P.Agency.FoundedYear ?><?cs var:P.Agency.FoundedYear ?> <?cs var:L.agency.founded_post ?><?cs
           else ?><?cs var:L.agency.not_given ?><?cs /if ?></dd>
         <dt><?cs var:L.agency.address ?></dt>
-        <dd><?cs alt:P.Agency.Address ?><?cs var:L.agency.not_given ?><?cs /alt ?></dd>
+        <dd><?cs if:P.Agency.Address ?><?cs var:P.Agency.Address ?><?cs else ?><?cs var:L.agency.not_given ?><?cs /if ?></dd>
         <dt><?cs var:L.agency.phone ?></dt>
-        <dd><?cs if:P.Agency.Phone ?><a href="tel:<?cs var:P.Agency.Phone ?>" class="nowrap"><?cs var:P.Agency.Phone ?></a><?cs
+        <dd><?cs if:P.Agency.Phone ?><a href="tel:<?cs var:P.Agency.Phone ?>"><?cs var:P.Agency.Phone ?></a><?cs
           else ?><?cs var:L.agency.not_given ?><?cs /if ?></dd>
         <dt><?cs var:L.agency.course_count ?></dt>
         <dd><?cs var:P.Agency.CourseCount ?> <?cs var:L.agency.course_count_post ?></dd>

@@ -6,7 +6,7 @@
       IsFree Rating RatingCount Category CategoryHref AgencyId AgencyName AgencyPhone
       AgencyDistrict, P.Course.Paragraphs.N.Lines.M (the description, plain text)
     P.Offerings.N.Id Name StartsOn EndsOn (absent for a one-day class) Schedule Capacity SeatsLeft
-      Price IsFree Opens Closes OpensOn Status (open upcoming closed full ended)
+      Price IsFree OpensOn OpensTime ClosesOn ClosesTime Status (open upcoming closed full ended)
       SiteId SiteName SiteAddress SiteLevel SiteLevelName SitePhone (no SiteId: online / to be set)
     P.OfferingCount P.OpenCount
     P.Similar.N (course_card fields) P.SimilarMoreHref
@@ -75,7 +75,7 @@
     <?cs /if ?>
     <?cs if:P.Course.AgencyPhone ?>
     <dt><?cs var:L.course.phone ?></dt>
-    <dd><a href="tel:<?cs var:P.Course.AgencyPhone ?>" class="nowrap"><?cs var:P.Course.AgencyPhone ?></a></dd>
+    <dd><a href="tel:<?cs var:P.Course.AgencyPhone ?>"><?cs var:P.Course.AgencyPhone ?></a></dd>
     <?cs /if ?>
   </dl>
   <p><a href="/agencies/<?cs var:P.Course.AgencyId ?>"><?cs var:L.course.agency_more ?></a></p>
@@ -146,12 +146,9 @@
         </div></td>
         <td data-label="<?cs var:L.course.col_seats ?>"><div>
           <?cs if:o.Status == "ended" ?><?cs
-          elif:#o.SeatsLeft <= 0 ?><?cs call:badge("full", L.common.full) ?><br><?cs
-          elif:#o.SeatsLeft <= 5 ?><span class="badge badge-seats"><span class="badge-icon" aria-hidden="true">!</span> <?cs
-            var:L.common.seats_left_pre ?> <?cs var:o.SeatsLeft ?> <?cs var:L.common.seats_left_post ?></span><br><?cs
-          else ?><?cs var:L.course.seats_free_pre ?> <?cs var:o.SeatsLeft ?> <?cs var:L.course.seats_free_post ?><br><?cs
-          /if ?>
-          <span class="muted"><?cs var:L.course.seats_total_pre ?> <?cs var:o.Capacity ?> <?cs var:L.course.seats_total_post ?></span>
+          elif:#o.SeatsLeft > 5 ?><span class="nowrap"><?cs var:L.course.seats_free_pre ?> <?cs var:o.SeatsLeft ?> <?cs var:L.course.seats_free_post ?></span><br><?cs
+          else ?><?cs call:seats_badge(o.SeatsLeft) ?><br><?cs /if ?>
+          <span class="muted nowrap"><?cs var:L.course.seats_total_pre ?> <?cs var:o.Capacity ?> <?cs var:L.course.seats_total_post ?></span>
         </div></td>
         <td data-label="<?cs var:L.course.col_price ?>"><div><strong><?cs var:o.Price ?></strong></div></td>
         <td data-label="<?cs var:L.course.col_enroll ?>"><div>
@@ -163,15 +160,15 @@
             elif:o.Status == "closed" ?><?cs call:badge("paid", L.course.status.closed) ?><?cs
             else ?><span class="muted"><?cs var:L.course.status.ended ?></span><?cs /if ?></p>
           <?cs if:o.Status != "ended" ?>
-          <p class="muted"><?cs var:L.course.window_opens ?> <span class="nowrap"><?cs var:o.Opens ?></span><br>
-            <?cs var:L.course.window_closes ?> <span class="nowrap"><?cs var:o.Closes ?></span></p>
+          <p class="muted"><?cs var:L.course.window_opens ?> <span class="nowrap"><?cs var:o.OpensOn ?></span> <?cs var:o.OpensTime ?><br>
+            <?cs var:L.course.window_closes ?> <span class="nowrap"><?cs var:o.ClosesOn ?></span> <?cs var:o.ClosesTime ?></p>
           <?cs /if ?>
           <?cs if:o.Status == "open" ?><?cs
             if:o.SitePhone ?><?cs set:Tmp.EnrollPhone = o.SitePhone ?><?cs
             else ?><?cs set:Tmp.EnrollPhone = P.Course.AgencyPhone ?><?cs /if ?>
           <?cs if:Tmp.EnrollPhone ?>
           <a class="btn btn-secondary" href="tel:<?cs var:Tmp.EnrollPhone ?>"><span><?cs
-            var:L.course.enroll_call ?> <span class="nowrap"><?cs var:Tmp.EnrollPhone ?></span></span><span class="visually-hidden"> (<?cs
+            var:L.course.enroll_call ?> <?cs var:Tmp.EnrollPhone ?></span><span class="visually-hidden"> (<?cs
             var:o.Name ?>)</span></a>
           <?cs elif:o.SiteId ?>
           <a class="btn btn-secondary" href="/sites/<?cs var:o.SiteId ?>"><span><?cs

@@ -3,9 +3,11 @@
   and within a level by district (h3). Data from cgi-bin/pages/site.c (page_sites):
     P.Crumbs.N.Label/.Href       breadcrumbs
     P.LevelFacet, P.DistrictFacet   .ClearHref, .Items.N.Label/.Href/.Count/.Selected
-    P.Levels.N.Level/.Name/.Count
+    P.Levels.N.Level/.Name/.Count/.Grouped (1: some district has several sites of this level, so
+                                            the level gets a sub-heading (h3) per district)
       .Districts.N.Id/.Name/.Count
-        .Sites.N.Id/.Href/.Name/.Address/.District/.Offerings
+        .Sites.N.Id/.Href/.Name/.Address/.District/.Offerings (District is shown only when the
+                                    level has no district sub-headings)
     P.Total  P.LevelName  P.DistrictName (the filters in force)
   The filters are links (no JavaScript); the one in force has aria-current="true". The counts are
   of learning sites, so this page writes its own facet lists rather than the facet() macro, whose
@@ -39,6 +41,17 @@
 </section>
 <?cs /def ?>
 
+<?cs def:site_item(s, grouped) ?>
+<article class="site-item">
+  <?cs if:grouped == 1 ?><h4 class="card-title"><?cs else ?><h3 class="card-title"><?cs /if ?><a href="<?cs var:s.Href ?>"><?cs var:s.Name ?></a><?cs if:grouped == 1 ?></h4><?cs else ?></h3><?cs /if ?>
+  <dl class="card-meta">
+    <div><dt><?cs var:L.sites.address ?></dt><dd><?cs var:s.Address ?></dd></div>
+    <?cs if:grouped != 1 ?><div><dt><?cs var:L.sites.district ?></dt><dd><?cs var:s.District ?></dd></div><?cs /if ?>
+    <div><dt><?cs var:L.sites.offerings ?></dt><dd><?cs var:s.Offerings ?> <?cs var:L.sites.offerings_post ?></dd></div>
+  </dl>
+</article>
+<?cs /def ?>
+
 <div class="catalog">
   <aside aria-labelledby="site-filters-heading">
     <details class="filters" open>
@@ -56,23 +69,18 @@
     <?cs each:lv = P.Levels ?>
     <section aria-labelledby="level-<?cs var:lv.Level ?>">
       <h2 id="level-<?cs var:lv.Level ?>" class="level-title"><?cs var:lv.Name ?> <span class="badge badge-info"><?cs var:lv.Count ?> <?cs var:L.sites.unit ?></span></h2>
+      <?cs if:lv.Grouped == 1 ?>
       <?cs each:d = lv.Districts ?>
-      <h3><?cs var:d.Name ?></h3>
+      <h3><?cs var:d.Name ?> <span class="muted">· <?cs var:d.Count ?> <?cs var:L.sites.unit ?></span></h3>
       <ul class="site-list">
-        <?cs each:s = d.Sites ?>
-        <li>
-          <article class="site-item">
-            <h4 class="card-title"><a href="<?cs var:s.Href ?>"><?cs var:s.Name ?></a></h4>
-            <dl class="card-meta">
-              <div><dt><?cs var:L.sites.address ?></dt><dd><?cs var:s.Address ?></dd></div>
-              <div><dt><?cs var:L.sites.district ?></dt><dd><?cs var:s.District ?></dd></div>
-              <div><dt><?cs var:L.sites.offerings ?></dt><dd><?cs var:s.Offerings ?> <?cs var:L.sites.offerings_post ?></dd></div>
-            </dl>
-          </article>
-        </li>
-        <?cs /each ?>
+        <?cs each:s = d.Sites ?><li><?cs call:site_item(s, lv.Grouped) ?></li><?cs /each ?>
       </ul>
       <?cs /each ?>
+      <?cs else ?>
+      <ul class="site-list">
+        <?cs each:d = lv.Districts ?><?cs each:s = d.Sites ?><li><?cs call:site_item(s, lv.Grouped) ?></li><?cs /each ?><?cs /each ?>
+      </ul>
+      <?cs /if ?>
     </section>
     <?cs /each ?>
     <?cs if:#P.Total == 0 ?>

@@ -19,6 +19,7 @@
 <h1><?cs var:L.map.title ?></h1>
 <p class="lead prose"><?cs var:L.map.intro ?></p>
 
+<div class="course-layout map-top">
 <form id="map-search" class="box map-search" action="/map" method="get" aria-labelledby="map-form-heading"
       data-locate-label="<?cs var:L.map.locate ?>" data-locate-busy="<?cs var:L.map.locate_busy ?>"
       data-locate-error="<?cs var:L.map.locate_error ?>">
@@ -71,6 +72,7 @@
   <p><?cs var:L.map.walk_explain ?></p>
   <?cs if:P.Map.Walk != 1 ?><p><a href="<?cs var:P.Map.WalkHref ?>"><?cs var:L.map.walk_try ?></a></p><?cs /if ?>
 </section>
+</div>
 
 <section aria-labelledby="results-heading">
   <h2 id="results-heading"><?cs if:P.Nearest == 1 ?><?cs var:L.map.nearest_heading ?><?cs else ?><?cs var:L.map.results_heading ?><?cs /if ?></h2>

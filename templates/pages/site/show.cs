@@ -9,7 +9,8 @@
     P.Nearby.N.Name/.Href/.LevelName/.Address/.Distance
     P.Offerings.N.Title/.CourseHref/.Name/.StartsOn/.EndsOn (missing for a one-day class)
                 /.Schedule/.SeatsLeft/.Price/.IsFree/.Status (open, full, upcoming, closed)
-  Enrollment itself happens on the course page; this page links there.
+  Enrollment itself happens on the course page; this page links there. Each cell's content is one
+  <div>, because .table-stack makes a cell a grid on narrow screens.
 ?>
 <?cs call:breadcrumbs(P.Crumbs) ?>
 <header class="course-header">
@@ -38,9 +39,7 @@
         <thead>
           <tr>
             <th scope="col"><?cs var:L.site.col_course ?></th>
-            <th scope="col"><?cs var:L.site.col_offering ?></th>
-            <th scope="col"><?cs var:L.site.col_dates ?></th>
-            <th scope="col"><?cs var:L.site.col_schedule ?></th>
+            <th scope="col"><?cs var:L.site.col_when ?></th>
             <th scope="col" class="num"><?cs var:L.site.col_seats ?></th>
             <th scope="col" class="num"><?cs var:L.site.col_price ?></th>
             <th scope="col"><?cs var:L.site.col_status ?></th>
@@ -49,17 +48,15 @@
         <tbody>
           <?cs each:o = P.Offerings ?>
           <tr>
-            <td data-label="<?cs var:L.site.col_course ?>"><a href="<?cs var:o.CourseHref ?>"><?cs var:o.Title ?></a></td>
-            <td data-label="<?cs var:L.site.col_offering ?>"><?cs var:o.Name ?></td>
-            <td data-label="<?cs var:L.site.col_dates ?>"><?cs var:o.StartsOn ?><?cs if:o.EndsOn ?> <?cs var:L.site.dates_to ?> <?cs var:o.EndsOn ?><?cs /if ?></td>
-            <td data-label="<?cs var:L.site.col_schedule ?>"><?cs var:o.Schedule ?></td>
-            <td data-label="<?cs var:L.site.col_seats ?>" class="num"><?cs var:o.SeatsLeft ?> <?cs var:L.site.seats_post ?></td>
-            <td data-label="<?cs var:L.site.col_price ?>" class="num"><?cs if:o.IsFree == 1 ?><?cs call:badge("free", o.Price) ?><?cs else ?><?cs var:o.Price ?><?cs /if ?></td>
-            <td data-label="<?cs var:L.site.col_status ?>"><?cs
+            <td data-label="<?cs var:L.site.col_course ?>"><div><a href="<?cs var:o.CourseHref ?>"><?cs var:o.Title ?></a><br><span class="muted"><?cs var:o.Name ?></span></div></td>
+            <td data-label="<?cs var:L.site.col_when ?>"><div><?cs var:o.StartsOn ?><?cs if:o.EndsOn ?> <?cs var:L.site.dates_to ?> <?cs var:o.EndsOn ?><?cs /if ?><br><?cs var:o.Schedule ?></div></td>
+            <td data-label="<?cs var:L.site.col_seats ?>" class="num"><div><?cs var:o.SeatsLeft ?> <?cs var:L.site.seats_post ?></div></td>
+            <td data-label="<?cs var:L.site.col_price ?>" class="num"><div><?cs if:o.IsFree == 1 ?><?cs call:badge("free", o.Price) ?><?cs else ?><?cs var:o.Price ?><?cs /if ?></div></td>
+            <td data-label="<?cs var:L.site.col_status ?>"><div><?cs
               if:o.Status == "open" ?><?cs call:badge("ok", L.site.status_open) ?><?cs
               elif:o.Status == "full" ?><?cs call:badge("full", L.site.status_full) ?><?cs
               elif:o.Status == "upcoming" ?><?cs call:badge("info", L.site.status_upcoming) ?><?cs
-              else ?><?cs var:L.site.status_closed ?><?cs /if ?></td>
+              else ?><?cs var:L.site.status_closed ?><?cs /if ?></div></td>
           </tr>
           <?cs /each ?>
         </tbody>
@@ -94,7 +91,7 @@
   </div>
 
   <aside class="course-aside">
-    <section class="box" aria-labelledby="site-facts">
+    <section class="box course-section" aria-labelledby="site-facts">
       <h2 id="site-facts"><?cs var:L.site.facts ?></h2>
       <dl class="facts">
         <dt><?cs var:L.site.level ?></dt><dd><?cs var:P.Site.LevelName ?></dd>

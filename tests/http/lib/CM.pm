@@ -240,4 +240,116 @@ sub psql {
 
 sub _shq { my ($s) = @_; $s =~ s/'/'\\''/g; return "'$s'" }
 
+# --- the instance, SQL literals and the language files ------------------------------------------
+
+# var/<name>/ of the instance under test: $ENV{CM_VAR}, else the folder above the PostgreSQL socket
+# folder that $ENV{CM_PSQL} connects to (var/<name>/run). Holds secret.key, coursemart.conf, log/.
+sub instance_dir {
+	return $ENV{CM_VAR} if $ENV{CM_VAR};
+	my $cmd = $ENV{CM_PSQL} // croak 'CM::instance_dir: neither CM_VAR nor CM_PSQL is set';
+	$cmd =~ /(?:^|\s)-h\s+(\S+)/ or croak "CM::instance_dir: no -h in CM_PSQL ($cmd)";
+	(my $run = $1) =~ s/\\(.)/$1/g;    # undo printf %q
+	$run =~ s{/+\z}{};
+	$run =~ s{/[^/]+\z}{};
+	return $run;
+}
+
+# A SQL string literal: CM::sql_str("it's") is 'it''s'.
+sub sql_str {
+	my ($s) = @_;
+	return 'NULL' unless defined $s;
+	$s =~ s/'/''/g;
+	return "'$s'";
+}
+
+# CM::lang_str('zh-CN', 'param.page'): the string L.param.page of templates/lang/<lang>*.hdf, so
+# tests can check the words a page should show without copying them. Croaks when absent.
+my %lang_cache;
+
+sub lang_str {
+	my ($lang, $key) = @_;
+	my $t = $lang_cache{$lang} //= _hdf_read(($ENV{CM_ROOT} // '.') . "/templates/lang/$lang.hdf");
+	my $v = $t->{"L.$key"};
+	croak "CM::lang_str: no L.$key in $lang" unless defined $v;
+	return $v;
+}
+
+sub _hdf_read {
+	my ($file, $into, $seen) = @_;
+	$into //= {};
+	$seen //= {};
+	return $into if $seen->{$file}++;
+	open my $fh, '<:encoding(UTF-8)', $file or croak "CM::lang_str: $file: $!";
+	(my $dir = $file) =~ s{/[^/]*\z}{};
+	my @stack;
+	while (my $line = <$fh>) {
+		$line =~ s/\A\s+|\s+\z//g;
+		if ($line =~ /\A#include\s+"([^"]+)"/) {
+			my $inc = $1;
+			my $root = $dir;
+			$root =~ s{/lang\z}{} if $inc =~ m{\Alang/};    # includes are relative to templates/
+			_hdf_read("$root/$inc", $into, $seen);
+			next;
+		}
+		next if $line eq '' || $line =~ /\A#/;
+		if ($line =~ /\A([\w.]+)\s*\{\z/) { push @stack, $1; next }
+		if ($line eq '}') { pop @stack; next }
+		if ($line =~ /\A([\w.]+)\s*=\s*(.*)\z/) {
+			$into->{ join '.', @stack, $1 } = $2;
+		}
+	}
+	return $into;
+}
+
+# --- reading pages, more -------------------------------------------------------------------------
+
+# Visible text of an HTML fragment: tags removed, entities decoded, white space collapsed.
+sub text {
+	my ($html) = @_;
+	$html //= '';
+	$html =~ s{<(script|style)\b.*?</\1>}{}gis;
+	$html =~ s/<[^>]*>/ /g;
+	$html = html_unescape($html);
+	$html =~ s/\s+/ /g;
+	$html =~ s/\A | \z//g;
+	return $html;
+}
+
+# The inner HTML of every <h1>.
+sub h1s {
+	my ($html) = @_;
+	return ($html // '') =~ m{<h1\b[^>]*>(.*?)</h1>}gis;
+}
+
+# The <main> element's inner HTML ('' when absent).
+sub main_html {
+	my ($html) = @_;
+	return ($html // '') =~ m{<main\b[^>]*>(.*)</main>}is ? $1 : '';
+}
+
+# Course ids of the course cards (course_card macro) on a page, in order.
+sub card_ids {
+	my ($html) = @_;
+	return ($html // '') =~ m{<h3 class="card-title"><a href="/courses/(\d+)"}g;
+}
+
+# The catalog's "共找到 N 门课程" number, or undef.
+sub catalog_total {
+	my ($html) = @_;
+	return ($html // '') =~ m{id="results-heading"[^>]*>[^<]*<strong>(\d+)</strong>} ? $1 : undef;
+}
+
+# The HTML of a section (from the first match of $re to the next </section>), or ''.
+sub section {
+	my ($html, $re) = @_;
+	return ($html // '') =~ m{($re.*?</section>)}s ? $1 : '';
+}
+
+# A one-line summary of a response for diagnostics.
+sub brief {
+	my ($r) = @_;
+	my ($h1) = h1s($r->{content} // '');
+	return sprintf '%s %s%s', $r->{status}, $r->{reason} // '', defined $h1 ? ' <h1>' . text($h1) : '';
+}
+
 1;

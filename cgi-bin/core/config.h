@@ -1,0 +1,37 @@
+/* config: the process-wide settings read from coursemart.conf ("key = value" lines, # comments).
+ * Loaded once by the master and again on SIGHUP; workers only read it. Never holds request data. */
+#ifndef CM_CONFIG_H
+#define CM_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct config {
+        char *path;          /* the file it came from */
+        char *listen;        /* unix socket path for FastCGI */
+        int workers;         /* 0 = 2 × cores */
+        char *database;      /* libpq conninfo */
+        char *database_read; /* optional conninfo for catalog reads (a replica); "" = use database */
+        char *templates;     /* templates/ directory */
+        char *static_dir;    /* static/ directory (nginx serves it; we read asset versions) */
+        char *schema;        /* schema/ directory for migrate and demo */
+        char *secret_file;   /* 32+ random bytes, hex, for HMACs (CSRF, keyed hashes) */
+        char *access_log;    /* path, or "-" for stderr */
+        char *pid_file;      /* "" = none */
+        char *map_tiles;     /* tile URL template for Leaflet, "" = list only */
+        char *map_attribution;
+        bool https;               /* cookies get Secure */
+        unsigned char secret[32]; /* derived from secret_file */
+        bool have_secret;
+};
+
+extern struct config cm_config;
+
+/* Reads path into *out (fresh strings; free with config_free). On error writes a message naming the
+ * line to err and returns -1; *out is then untouched. */
+int config_load(struct config *out, const char *path, char *err, size_t errlen);
+/* Reads and checks the secret file into c->secret. */
+int config_load_secret(struct config *c, char *err, size_t errlen);
+void config_free(struct config *c);
+
+#endif
