@@ -48,8 +48,6 @@
               <button type="submit" class="link-button"><?cs var:L.nav.logout ?></button>
             </form>
           </li>
-          <?cs else ?>
-          <li class="tools-user"><a href="/login<?cs if:string.length(Page.Path) > 0 ?>?next=<?cs var:url_escape(Page.Path) ?><?cs /if ?>"><?cs var:L.nav.login ?></a></li>
           <?cs /if ?>
         </ul>
       </nav>

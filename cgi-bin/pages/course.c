@@ -9,31 +9,31 @@
 #include "catalog.h"
 
 /* $1 id, $2 lang */
-DB_STMT(
-    course_get,
-    "SELECT c.id AS \"Id\", c.title AS \"Title\", c.summary AS \"Summary\","
-    "       c.description AS \"Description\", c.mode AS \"ModeKey\","
-    "       c.audience AS \"AudienceKey\","
-    "       CASE WHEN c.credits > 0 THEN trim_scale(c.credits)::text END AS \"Credits\","
-    "       c.hours AS \"Hours\", c.min_price_fen AS \"MinPrice\", c.max_price_fen AS \"MaxPrice\","
-    "       CASE WHEN c.rating_count > 0"
-    "            THEN round(c.rating_sum::numeric / c.rating_count, 1) END AS \"Rating\","
-    "       c.rating_count AS \"RatingCount\","
-    "       cat.id AS \"CategoryId\", cat.slug AS \"CatSlug\","
-    "       CASE WHEN $2::text = 'en' THEN cat.name_en ELSE cat.name END AS \"Category\","
-    "       a.id AS \"AgencyId\", a.name AS \"AgencyName\", a.contact_phone AS \"AgencyPhone\","
-    "       CASE WHEN $2::text = 'en' THEN d.name_en ELSE d.name END AS \"AgencyDistrict\""
-    "  FROM courses c"
-    "  JOIN categories cat ON cat.id = c.category_id"
-    "  JOIN agencies a ON a.id = c.agency_id"
-    "  LEFT JOIN LATERAL ("
-    "        WITH RECURSIVE up AS ("
-    "            SELECT id, parent_id, level, name, name_en FROM regions WHERE id = a.region_id"
-    "            UNION ALL"
-    "            SELECT p.id, p.parent_id, p.level, p.name, p.name_en"
-    "              FROM regions p JOIN up ON p.id = up.parent_id)"
-    "        SELECT name, name_en FROM up WHERE level = 'district' LIMIT 1) d ON true"
-    " WHERE c.id = $1::int AND c.status = 'listed' AND a.status = 'approved'");
+DB_STMT(course_get,
+        "SELECT c.id AS \"Id\", c.title AS \"Title\", c.summary AS \"Summary\","
+        "       c.description AS \"Description\", c.mode AS \"ModeKey\","
+        "       c.audience AS \"AudienceKey\","
+        "       CASE WHEN c.credits > 0 THEN trim_scale(c.credits)::text END AS \"Credits\","
+        "       c.hours AS \"Hours\","
+        "       c.min_price_fen AS \"MinPrice\", c.max_price_fen AS \"MaxPrice\","
+        "       CASE WHEN c.rating_count > 0"
+        "            THEN round(c.rating_sum::numeric / c.rating_count, 1) END AS \"Rating\","
+        "       c.rating_count AS \"RatingCount\","
+        "       cat.id AS \"CategoryId\", cat.slug AS \"CatSlug\","
+        "       CASE WHEN $2::text = 'en' THEN cat.name_en ELSE cat.name END AS \"Category\","
+        "       a.id AS \"AgencyId\", a.name AS \"AgencyName\", a.contact_phone AS \"AgencyPhone\","
+        "       CASE WHEN $2::text = 'en' THEN d.name_en ELSE d.name END AS \"AgencyDistrict\""
+        "  FROM courses c"
+        "  JOIN categories cat ON cat.id = c.category_id"
+        "  JOIN agencies a ON a.id = c.agency_id"
+        "  LEFT JOIN LATERAL ("
+        "        WITH RECURSIVE up AS ("
+        "            SELECT id, parent_id, level, name, name_en FROM regions WHERE id = a.region_id"
+        "            UNION ALL"
+        "            SELECT p.id, p.parent_id, p.level, p.name, p.name_en"
+        "              FROM regions p JOIN up ON p.id = up.parent_id)"
+        "        SELECT name, name_en FROM up WHERE level = 'district' LIMIT 1) d ON true"
+        " WHERE c.id = $1::int AND c.status = 'listed' AND a.status = 'approved'");
 
 /* $1 course id. Cancelled offerings are not shown; ended ones come last. Status, in this order:
  * ended (past its last day), closed (closed by the agency or past the deadline), full, upcoming
@@ -194,8 +194,9 @@ void page_course(struct req *rq, struct resp *rs)
                                      fmt_money(a, max, NULL));
         hset(h, price, "P.Course.Price");
         hset_int(h, max == 0, "P.Course.IsFree");
-        const char *slug = db_val(c, 0, db_col(c, "CatSlug"));
-        hset(h, arena_printf(a, "/courses?cat=%s", fmt_urlenc(a, slug)), "P.Course.CategoryHref");
+        const char *cat_href =
+            arena_printf(a, "/courses?cat=%s", fmt_urlenc(a, db_val(c, 0, db_col(c, "CatSlug"))));
+        hset(h, cat_href, "P.Course.CategoryHref");
         if (strcmp(audience, "all") != 0)
                 hset(h, arena_printf(a, "/courses?audience=%s", fmt_urlenc(a, audience)),
                      "P.Course.AudienceHref");
@@ -206,12 +207,12 @@ void page_course(struct req *rq, struct resp *rs)
         hset(h, view_str(rq->lang, "nav.courses"), "P.Crumbs.1.Label");
         hset(h, "/courses", "P.Crumbs.1.Href");
         hset(h, db_val(c, 0, db_col(c, "Category")), "P.Crumbs.2.Label");
-        hset(h, arena_printf(a, "/courses?cat=%s", fmt_urlenc(a, slug)), "P.Crumbs.2.Href");
+        hset(h, cat_href, "P.Crumbs.2.Href");
         hset(h, title, "P.Crumbs.3.Label");
 
         set_offerings(rq, rs, offerings);
         catalog_set_cards(rq, rs, "P.Similar", similar);
-        hset(h, arena_printf(a, "/courses?cat=%s", fmt_urlenc(a, slug)), "P.SimilarMoreHref");
+        hset(h, cat_href, "P.SimilarMoreHref");
 
         hset(h, db_val(c, 0, db_col(c, "Summary")), "Page.Description");
         hset(h, "courses", "Page.Nav");

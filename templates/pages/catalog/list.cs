@@ -9,7 +9,7 @@
 
 <div class="catalog">
   <aside class="catalog-filters" aria-labelledby="filters-heading">
-    <details class="filters-details" open>
+    <details class="filters-details">
       <summary><h2 id="filters-heading" class="filters-heading"><?cs var:L.catalog.filters ?></h2></summary>
       <?cs call:facet(P.Facets.cat) ?>
       <?cs call:facet(P.Facets.fee) ?>

@@ -136,7 +136,7 @@
         <td data-label="<?cs var:L.course.col_place ?>"><div>
           <?cs if:o.SiteId ?>
           <a href="/sites/<?cs var:o.SiteId ?>"><?cs var:o.SiteName ?></a><br>
-          <span class="muted"><?cs var:o.SiteLevelName ?></span><br>
+          <?cs call:badge("level", o.SiteLevelName) ?><br>
           <?cs var:o.SiteAddress ?>
           <?cs elif:P.Course.ModeKey == "offline" ?>
           <?cs var:L.course.place_tbd ?>
@@ -157,7 +157,7 @@
             elif:o.Status == "upcoming" ?><?cs call:badge("info", L.course.status.upcoming) ?><br><?cs
               var:L.course.upcoming_pre ?> <?cs var:o.OpensOn ?> <?cs var:L.course.upcoming_post ?><?cs
             elif:o.Status == "full" ?><?cs call:badge("full", L.course.status.full) ?><?cs
-            elif:o.Status == "closed" ?><?cs call:badge("paid", L.course.status.closed) ?><?cs
+            elif:o.Status == "closed" ?><?cs call:badge("level", L.course.status.closed) ?><?cs
             else ?><span class="muted"><?cs var:L.course.status.ended ?></span><?cs /if ?></p>
           <?cs if:o.Status != "ended" ?>
           <p class="muted"><?cs var:L.course.window_opens ?> <span class="nowrap"><?cs var:o.OpensOn ?></span> <?cs var:o.OpensTime ?><br>

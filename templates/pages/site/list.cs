@@ -53,7 +53,7 @@
 <?cs /def ?>
 
 <div class="catalog">
-  <aside aria-labelledby="site-filters-heading">
+  <aside class="catalog-filters" aria-labelledby="site-filters-heading">
     <details class="filters" open>
       <summary><span id="site-filters-heading"><?cs var:L.sites.filters ?></span></summary>
       <div class="filters-body">

@@ -81,12 +81,12 @@
     <dd><?cs if:P.Map.Centre == "district" ?><?cs var:L.map.centre_district_pre ?> <?cs var:P.Map.CentreName ?><?cs var:L.map.centre_district_post ?><?cs
       elif:P.Map.Centre == "point" ?><?cs var:L.map.centre_point ?><?cs else ?><?cs var:L.map.centre_city ?><?cs /if ?></dd>
     <dt><?cs var:L.map.radius ?></dt>
-    <dd><?cs alt:L.map.radii[P.Map.Radius] ?><?cs var:P.Map.RadiusText ?><?cs /alt ?></dd>
+    <dd><?cs if:P.Map.RadiusCustom == 1 ?><?cs var:P.Map.RadiusText ?><?cs else ?><?cs var:L.map.radii[P.Map.Radius] ?><?cs /if ?></dd>
     <?cs if:P.Map.CatName ?><dt><?cs var:L.map.category ?></dt><dd><?cs var:P.Map.CatName ?></dd><?cs /if ?>
   </dl>
   <?cs if:P.Nearest == 1 ?>
   <div class="notice notice-warn">
-    <p><?cs if:P.Map.Cat ?><?cs var:L.map.none_within_cat ?><?cs else ?><?cs var:L.map.none_within ?><?cs /if ?></p>
+    <p><strong><?cs var:L.map.note ?></strong> <?cs if:P.Map.Cat ?><?cs var:L.map.none_within_cat ?><?cs else ?><?cs var:L.map.none_within ?><?cs /if ?></p>
   </div>
   <?cs else ?>
   <p class="results-count"><?cs var:L.map.found_pre ?> <strong><?cs var:P.Total ?></strong> <?cs var:L.map.found_post ?><?cs

@@ -21,7 +21,7 @@
 </header>
 
 <div class="course-layout">
-  <div>
+  <div class="course-main">
     <?cs if:subcount(P.Site.Paragraphs) > 0 ?>
     <section class="course-section prose" aria-labelledby="site-about">
       <h2 id="site-about"><?cs var:L.site.about ?></h2>
@@ -36,6 +36,7 @@
       <?cs if:subcount(P.Offerings) > 0 ?>
       <p><?cs var:L.site.courses_intro ?></p>
       <table class="table table-stack">
+        <caption class="visually-hidden"><?cs var:L.site.courses ?></caption>
         <thead>
           <tr>
             <th scope="col"><?cs var:L.site.col_course ?></th>

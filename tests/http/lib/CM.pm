@@ -352,4 +352,24 @@ sub brief {
 	return sprintf '%s %s%s', $r->{status}, $r->{reason} // '', defined $h1 ? ' <h1>' . text($h1) : '';
 }
 
+# Call after `use Test::More` in a test that writes Chinese in its test names or diagnostics.
+sub tap_utf8 {
+	require Test::Builder;
+	my $b = Test::Builder->new;
+	binmode $_, ':encoding(UTF-8)' for $b->output, $b->failure_output, $b->todo_output;
+	return;
+}
+
+# The city centre (CITY_CENTRE_LAT, CITY_CENTRE_LNG of cgi-bin/pages/pages.h): the home page's and
+# the map's default point.
+sub city_centre {
+	my $f = ($ENV{CM_ROOT} // '.') . '/cgi-bin/pages/pages.h';
+	open my $fh, '<', $f or croak "CM::city_centre: $f: $!";
+	my $src = do { local $/; <$fh> };
+	my ($lat) = $src =~ /#define\s+CITY_CENTRE_LAT\s+(-?[\d.]+)/;
+	my ($lng) = $src =~ /#define\s+CITY_CENTRE_LNG\s+(-?[\d.]+)/;
+	croak "CM::city_centre: no CITY_CENTRE_LAT/LNG in $f" unless defined $lat && defined $lng;
+	return ($lat, $lng);
+}
+
 1;
