@@ -9,10 +9,10 @@
 
 static const char *const fee_choices[] = {"free", "paid", NULL};
 static const char *const mode_choices[] = {"online", "offline", "blended", NULL};
-static const char *const audience_choices[] = {"all",     "seniors", "migrant_workers",
-                                               "youth",   "parents", "farmers",
+static const char *const audience_choices[] = {"all",      "seniors",    "migrant_workers",
+                                               "youth",    "parents",    "farmers",
                                                "disabled", "jobseekers", NULL};
-static const char *const sort_choices[] = {"relevance", "soon", "newest", "rating",
+static const char *const sort_choices[] = {"relevance", "soon",       "newest", "rating",
                                            "price_asc", "price_desc", NULL};
 static const char *const yes_choices[] = {"1", NULL};
 static const char *const lang_choices[] = {"zh-CN", "en", NULL};
@@ -47,6 +47,7 @@ static const struct param_spec map_params[] = {
     {.name = "lng", .kind = PARAM_NUM, .min = -180, .max = 180},
     {.name = "radius", .kind = PARAM_INT, .min = 100, .max = 50000},
     {.name = "walk", .kind = PARAM_ENUM, .choices = yes_choices},
+    {.name = "district", .kind = PARAM_ID},
     {.name = "cat", .kind = PARAM_SLUG, .max = 40},
     {.kind = PARAM_END},
 };
@@ -58,7 +59,7 @@ static const struct param_spec prefs_params[] = {
     {.kind = PARAM_END},
 };
 
-#define GET HTTP_GET
+#define GET  HTTP_GET
 #define POST HTTP_POST
 
 const struct route routes[] = {

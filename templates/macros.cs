@@ -160,7 +160,7 @@ def:field_error_id(id, msg) ?><p class="field-error" id="<?cs var:id ?>"><span c
     c.Price        "¥120.00" or "免费"              c.IsFree        1 or 0
     c.Credits      may be empty                      c.Rating        "4.6", may be empty
     c.RatingCount  number of ratings                 c.NextStart     a date, may be empty
-    c.SeatsLeft    seats left in the next class; empty when unknown (see seats_badge)
+    c.SeatsLeft    seats left across its open classes; empty when none is open (see seats_badge)
 ?><?cs def:course_card(c) ?>
 <article class="card course-card">
   <h3 class="card-title"><a href="<?cs var:c.Href ?>"><?cs var:c.Title ?></a></h3>

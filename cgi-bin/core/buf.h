@@ -1,5 +1,6 @@
 /* buf: a growable byte buffer on the heap, for response bodies and rendered templates.
- * It never truncates silently: an allocation failure aborts the worker, which the master restarts. */
+ * It never truncates silently: an allocation failure aborts the worker, which the master restarts.
+ */
 #ifndef CM_BUF_H
 #define CM_BUF_H
 

@@ -7,18 +7,19 @@
 #include <stddef.h>
 
 struct config {
-        char *path;          /* the file it came from */
-        char *listen;        /* unix socket path for FastCGI */
-        int workers;         /* 0 = 2 × cores */
-        char *database;      /* libpq conninfo */
-        char *database_read; /* optional conninfo for catalog reads (a replica); "" = use database */
-        char *templates;     /* templates/ directory */
-        char *static_dir;    /* static/ directory (nginx serves it; we read asset versions) */
-        char *schema;        /* schema/ directory for migrate and demo */
-        char *secret_file;   /* 32+ random bytes, hex, for HMACs (CSRF, keyed hashes) */
-        char *access_log;    /* path, or "-" for stderr */
-        char *pid_file;      /* "" = none */
-        char *map_tiles;     /* tile URL template for Leaflet, "" = list only */
+        char *path;     /* the file it came from */
+        char *listen;   /* unix socket path for FastCGI */
+        int workers;    /* 0 = 2 × cores */
+        char *database; /* libpq conninfo */
+        char
+            *database_read; /* optional conninfo for catalog reads (a replica); "" = use database */
+        char *templates;    /* templates/ directory */
+        char *static_dir;   /* static/ directory (nginx serves it; we read asset versions) */
+        char *schema;       /* schema/ directory for migrate and demo */
+        char *secret_file;  /* 32+ random bytes, hex, for HMACs (CSRF, keyed hashes) */
+        char *access_log;   /* path, or "-" for stderr */
+        char *pid_file;     /* "" = none */
+        char *map_tiles;    /* tile URL template for Leaflet, "" = list only */
         char *map_attribution;
         bool https;               /* cookies get Secure */
         unsigned char secret[32]; /* derived from secret_file */

@@ -18,8 +18,8 @@ struct db_stmt {
 /* Every statement also lands in the cm_db_stmts section, so `coursemart sql` can list the whole
  * program's SQL (for review and EXPLAIN) without a hand-kept registry. */
 #define DB_STMT(var, text)                                                                         \
-        static struct db_stmt var __attribute__((used, section("cm_db_stmts"), aligned(8))) = {   \
-            #var, text, 0}
+        static struct db_stmt var                                                                  \
+            __attribute__((used, section("cm_db_stmts"), aligned(8))) = {#var, text, 0}
 
 /* All statements in the program (from the linker section). */
 const struct db_stmt *db_stmts_begin(void);
@@ -49,8 +49,9 @@ PGconn *db_conn(struct db *db);
 PGresult *db_exec(struct db *db, struct db_stmt *stmt, int nparams, const char *const *params);
 
 /* Convenience for the common cases. */
-#define DB_PARAMS(...) (sizeof((const char *[]){__VA_ARGS__}) / sizeof(const char *)), \
-                       ((const char *const[]){__VA_ARGS__})
+#define DB_PARAMS(...)                                                                             \
+        (sizeof((const char *[]){__VA_ARGS__}) / sizeof(const char *)),                            \
+            ((const char *const[]){__VA_ARGS__})
 
 bool db_begin(struct db *db);
 bool db_commit(struct db *db);
@@ -60,7 +61,8 @@ enum db_error db_last_error(const struct db *db);
 const char *db_last_message(const struct db *db); /* for the log, never for the user */
 const char *db_last_constraint(const struct db *db);
 
-/* Frees the request's results and returns the µs spent waiting on the database since the last call. */
+/* Frees the request's results and returns the µs spent waiting on the database since the last call.
+ */
 long db_request_end(struct db *db);
 
 /* A cell: "" for NULL (use PQgetisnull to tell them apart). */

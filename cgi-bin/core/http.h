@@ -4,9 +4,9 @@
  *
  * Every parser enforces the limits it is given and answers an HTTP status: 0 for success, 400 for
  * malformed input (bad percent-encoding, invalid UTF-8, a NUL byte in a text field, an unterminated
- * multipart part), 413 when a count or size limit is passed. A parser never reads past len and never
- * leaves a half-built list: on error *out is left NULL. Text values are always valid UTF-8, NUL-free
- * and NUL-terminated; upload contents are raw bytes. */
+ * multipart part), 413 when a count or size limit is passed. A parser never reads past len and
+ * never leaves a half-built list: on error *out is left NULL. Text values are always valid UTF-8,
+ * NUL-free and NUL-terminated; upload contents are raw bytes. */
 #ifndef CM_HTTP_H
 #define CM_HTTP_H
 
@@ -53,8 +53,9 @@ int http_parse_urlencoded(struct arena *a, const char *s, size_t len, const stru
 int http_parse_multipart(struct arena *a, const char *content_type, const char *body, size_t len,
                          const struct http_limits *lim, struct kv **fields, struct upload **files);
 
-/* The Cookie header: "a=1; b=2". Values are taken verbatim (no percent-decoding), surrounding double
- * quotes removed; a malformed pair is skipped, not fatal, because browsers send what other sites set. */
+/* The Cookie header: "a=1; b=2". Values are taken verbatim (no percent-decoding), surrounding
+ * double quotes removed; a malformed pair is skipped, not fatal, because browsers send what other
+ * sites set. */
 int http_parse_cookies(struct arena *a, const char *header, const struct http_limits *lim,
                        struct kv **out);
 

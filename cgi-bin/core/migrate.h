@@ -1,7 +1,8 @@
-/* migrate: applies schema/NNNN_name.sql in order, each in its own transaction, recording the version
- * and a checksum in schema_migrations; refuses a database newer than the files it knows. Also loads
- * the demo data (the .sql files in schema/demo, in one transaction). Serialized by an advisory lock so two hosts
- * cannot migrate at once. Never edits an applied migration: a changed file is reported, not rerun. */
+/* migrate: applies schema/NNNN_name.sql in order, each in its own transaction, recording the
+ * version and a checksum in schema_migrations; refuses a database newer than the files it knows.
+ * Also loads the demo data (the .sql files in schema/demo, in one transaction). Serialized by an
+ * advisory lock so two hosts cannot migrate at once. Never edits an applied migration: a changed
+ * file is reported, not rerun. */
 #ifndef CM_MIGRATE_H
 #define CM_MIGRATE_H
 

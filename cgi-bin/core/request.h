@@ -21,8 +21,8 @@ enum http_method {
 };
 
 /* A request's size limits, beyond the per-field ones in struct http_limits. */
-#define REQ_MAX_PATH  1024  /* bytes of the path (414 above) */
-#define REQ_MAX_QUERY 4096  /* bytes of the query string (414 above) */
+#define REQ_MAX_PATH  1024       /* bytes of the path (414 above) */
+#define REQ_MAX_QUERY 4096       /* bytes of the query string (414 above) */
 #define REQ_MAX_BODY  (8u << 20) /* bytes of a body (413 above); nginx enforces the same */
 
 /* Supported UI languages; the first is the default. */
@@ -48,8 +48,8 @@ struct req {
         struct kv *cookies; /* parsed Cookie header */
         struct upload *uploads;
 
-        struct kv *path_params;   /* {name} parts matched by the router, decoded */
-        struct kv *params;        /* validated declared params, by name */
+        struct kv *path_params; /* {name} parts matched by the router, decoded */
+        struct kv *params;      /* validated declared params, by name */
         const struct route *route;
         struct session *sess; /* NULL when the browser has no live session */
 

@@ -1,6 +1,7 @@
 /* response: what a handler answers: status, headers, cookies, and either a page template to render
  * (with its data in the view's HDF), a redirect, or a raw body (JSON, text). resp_write() turns it
- * into the CGI response bytes. Header values are checked for CR/LF so nothing can split a response. */
+ * into the CGI response bytes. Header values are checked for CR/LF so nothing can split a response.
+ */
 #ifndef CM_RESPONSE_H
 #define CM_RESPONSE_H
 
@@ -23,12 +24,13 @@ struct resp {
         int status;
         struct header *headers; /* extra headers, Set-Cookie included */
         const char *content_type;
-        const char *template; /* page template to render in the layout, e.g. "pages/course/show.cs" */
-        const char *title;    /* the page's <title>, already localized */
-        HDF *hdf;             /* the page data (view_begin sets it) */
-        struct buf body;      /* raw body when template is NULL */
-        bool head_only;       /* HEAD: send headers only */
-        bool no_store;        /* Cache-Control: no-store (pages with personal data or tokens) */
+        const char
+            *template;     /* page template to render in the layout, e.g. "pages/course/show.cs" */
+        const char *title; /* the page's <title>, already localized */
+        HDF *hdf;          /* the page data (view_begin sets it) */
+        struct buf body;   /* raw body when template is NULL */
+        bool head_only;    /* HEAD: send headers only */
+        bool no_store;     /* Cache-Control: no-store (pages with personal data or tokens) */
 };
 
 void resp_init(struct resp *rs, struct arena *a);
@@ -46,7 +48,8 @@ void resp_redirect(struct resp *rs, int status, const char *location);
 /* Sets a raw body (template stays NULL). */
 void resp_text(struct resp *rs, int status, const char *content_type, const char *text);
 
-/* True if s is a safe local redirect target: starts with one '/', no backslash, no control bytes. */
+/* True if s is a safe local redirect target: starts with one '/', no backslash, no control bytes.
+ */
 bool resp_local_path_ok(const char *s);
 
 const char *http_reason(int status);

@@ -12,8 +12,8 @@ struct req;
 struct resp;
 
 enum role {
-        ROLE_ANYONE = 0,   /* no login needed */
-        ROLE_USER = 1,     /* any logged-in user */
+        ROLE_ANYONE = 0, /* no login needed */
+        ROLE_USER = 1,   /* any logged-in user */
         ROLE_CITIZEN = 2,
         ROLE_AGENCY = 4,
         ROLE_REVIEWER = 8,
@@ -33,7 +33,7 @@ struct route {
         unsigned methods; /* HTTP_* bits; GET also answers HEAD */
         const char *pattern;
         handler_fn handler;
-        unsigned roles; /* ROLE_ANYONE, or the ROLE_* bits of which one suffices */
+        unsigned roles;                  /* ROLE_ANYONE, or the ROLE_* bits of which one suffices */
         const struct param_spec *params; /* terminated by PARAM_END; may be NULL */
         unsigned flags;
         const char *name; /* for the access log */

@@ -21,9 +21,9 @@ enum param_source { FROM_QUERY = 1, FROM_FORM = 2, FROM_PATH = 4 };
 struct param_spec {
         const char *name;
         enum param_kind kind;
-        unsigned sources;  /* FROM_* bits; 0 means the query for GET and the form for POST */
+        unsigned sources; /* FROM_* bits; 0 means the query for GET and the form for POST */
         bool required;
-        double min, max;   /* for INT, NUM; max characters for TEXT, max length for SLUG */
+        double min, max;            /* for INT, NUM; max characters for TEXT, max length for SLUG */
         const char *const *choices; /* NULL-terminated, for ENUM */
 };
 

@@ -23,14 +23,16 @@ void view_shutdown(void);
 /* Clears the previous request's data and returns the HDF for rq's language. */
 HDF *view_begin(const struct req *rq);
 
-/* A UI string L.<key> in a language, or the key itself when missing (so a gap shows, not crashes). */
+/* A UI string L.<key> in a language, or the key itself when missing (so a gap shows, not crashes).
+ */
 const char *view_str(enum lang lang, const char *key);
 
 /* Renders templates/layout.cs around rs->template into out. -1 (logged) on a template error. */
 int view_render(const struct req *rq, struct resp *rs, struct buf *out);
 
 /* HDF setters. Names are printf formats: hset(h, value, "P.Courses.%d.Title", i). */
-void hset(HDF *h, const char *value, const char *name_fmt, ...) __attribute__((format(printf, 3, 4)));
+void hset(HDF *h, const char *value, const char *name_fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 void hset_int(HDF *h, long long value, const char *name_fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Copies every row of r to prefix.<row>.<column name>; SQL NULLs are left unset. Returns rows. */

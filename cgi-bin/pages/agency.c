@@ -7,7 +7,6 @@
 #include "catalog.h"
 
 /* course.c: plain text → prefix.N.Lines.M, split at blank lines. */
-int hset_paragraphs(HDF *h, struct arena *a, const char *prefix, const char *text);
 
 /* $1 id, $2 lang */
 DB_STMT(agency_get,

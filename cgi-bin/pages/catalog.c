@@ -15,10 +15,10 @@
         "($1::text IS NULL OR (c.search_grams @> query_bigrams($1::text)"                          \
         " AND NOT EXISTS (SELECT 1 FROM regexp_split_to_table(lower($1::text), '\\s+') t"          \
         "                  WHERE t <> '' AND strpos(c.search_text, t) = 0)))"
-#define F_CAT "($2::text IS NULL OR cat.slug = $2::text)"
+#define F_CAT      "($2::text IS NULL OR cat.slug = $2::text)"
 #define F_DISTRICT "($3::int IS NULL OR c.district_ids @> ARRAY[$3::int])"
-#define F_FEE "($4::text IS NULL OR ($4::text = 'free') = (c.max_price_fen = 0))"
-#define F_MODE "($5::text IS NULL OR c.mode = $5::text)"
+#define F_FEE      "($4::text IS NULL OR ($4::text = 'free') = (c.max_price_fen = 0))"
+#define F_MODE     "($5::text IS NULL OR c.mode = $5::text)"
 #define F_AUDIENCE "($6::text IS NULL OR c.audience = $6::text)"
 #define SOON_EXPR                                                                                  \
         "EXISTS (SELECT 1 FROM offerings o WHERE o.course_id = c.id AND o.status = 'open'"         \
@@ -26,24 +26,27 @@
 #define F_SOON "($7::text IS NULL OR " SOON_EXPR ")"
 
 /* $9 sort, $10 limit, $11 offset */
-DB_STMT(catalog_results,
-        "SELECT " COURSE_CARD_COLUMNS("$8::text") ", count(*) OVER () AS \"Total\""
-        "  FROM courses c"
-        "  JOIN categories cat ON cat.id = c.category_id"
-        "  JOIN agencies a ON a.id = c.agency_id"
-        " WHERE c.status = 'listed' AND " F_Q " AND " F_CAT " AND " F_DISTRICT " AND " F_FEE
-        "   AND " F_MODE " AND " F_AUDIENCE " AND " F_SOON
-        " ORDER BY"
-        "  CASE WHEN $9::text = 'relevance' AND $1::text IS NOT NULL"
-        "       THEN strpos(lower(c.title), lower($1::text)) > 0 END DESC NULLS LAST,"
-        "  CASE WHEN $9::text = 'soon' THEN c.next_start END ASC NULLS LAST,"
-        "  CASE WHEN $9::text = 'newest' THEN c.created_at END DESC,"
-        "  CASE WHEN $9::text = 'rating' THEN c.rating_sum::float8 / nullif(c.rating_count, 0)"
-        "       END DESC NULLS LAST,"
-        "  CASE WHEN $9::text = 'price_asc' THEN c.min_price_fen END ASC,"
-        "  CASE WHEN $9::text = 'price_desc' THEN c.max_price_fen END DESC,"
-        "  c.open_offerings > 0 DESC, c.next_start ASC NULLS LAST, c.id"
-        " LIMIT $10::int OFFSET $11::int");
+DB_STMT(
+    catalog_results,
+    "SELECT " COURSE_CARD_COLUMNS(
+        "$8::text") ", count(*) OVER () AS \"Total\""
+                    "  FROM courses c"
+                    "  JOIN categories cat ON cat.id = c.category_id"
+                    "  JOIN agencies a ON a.id = c.agency_id"
+                    " WHERE c.status = 'listed' AND a.status = 'approved' AND " F_Q " AND " F_CAT
+                    " AND " F_DISTRICT " AND " F_FEE "   AND " F_MODE " AND " F_AUDIENCE
+                    " AND " F_SOON " ORDER BY"
+                    "  CASE WHEN $9::text = 'relevance' AND $1::text IS NOT NULL"
+                    "       THEN strpos(lower(c.title), lower($1::text)) > 0 END DESC NULLS LAST,"
+                    "  CASE WHEN $9::text = 'soon' THEN c.next_start END ASC NULLS LAST,"
+                    "  CASE WHEN $9::text = 'newest' THEN c.created_at END DESC,"
+                    "  CASE WHEN $9::text = 'rating' THEN c.rating_sum::float8 / "
+                    "nullif(c.rating_count, 0)"
+                    "       END DESC NULLS LAST,"
+                    "  CASE WHEN $9::text = 'price_asc' THEN c.min_price_fen END ASC,"
+                    "  CASE WHEN $9::text = 'price_desc' THEN c.max_price_fen END DESC,"
+                    "  c.open_offerings > 0 DESC, c.next_start ASC NULLS LAST, c.id"
+                    " LIMIT $10::int OFFSET $11::int");
 
 /* One row per facet value: facet, key, label, count. Each facet ignores its own filter. */
 DB_STMT(catalog_facets,
@@ -53,6 +56,7 @@ DB_STMT(catalog_facets,
         "         " F_CAT " AS f_cat, " F_DISTRICT " AS f_district, " F_FEE " AS f_fee,"
         "         " F_MODE " AS f_mode, " F_AUDIENCE " AS f_audience, " F_SOON " AS f_soon"
         "    FROM courses c JOIN categories cat ON cat.id = c.category_id"
+        "    JOIN agencies a ON a.id = c.agency_id AND a.status = 'approved'"
         "   WHERE c.status = 'listed' AND " F_Q ")"
         " SELECT 'cat', cat.slug, CASE WHEN $8::text = 'en' THEN cat.name_en ELSE cat.name END,"
         "        count(b.category_id), cat.sort"
@@ -86,11 +90,11 @@ static const char *const filter_names[] = {"q",        "cat",  "district", "fee"
 /* Fixed-order facets whose labels come from the language files. */
 static const char *const fee_keys[] = {"free", "paid", NULL};
 static const char *const mode_keys[] = {"online", "offline", "blended", NULL};
-static const char *const audience_keys[] = {"all",     "seniors", "migrant_workers",
-                                            "youth",   "parents", "farmers",
+static const char *const audience_keys[] = {"all",      "seniors",    "migrant_workers",
+                                            "youth",    "parents",    "farmers",
                                             "disabled", "jobseekers", NULL};
-static const char *const sort_keys[] = {"relevance", "soon",      "newest",
-                                        "rating",    "price_asc", "price_desc", NULL};
+static const char *const sort_keys[] = {"relevance", "soon",       "newest", "rating",
+                                        "price_asc", "price_desc", NULL};
 
 /* /courses?… with the current filters, name replaced by value (NULL removes it); page reset. */
 static const char *href_with(struct req *rq, const char *name, const char *value, long page)
@@ -99,8 +103,8 @@ static const char *href_with(struct req *rq, const char *name, const char *value
         const char *s = "/courses";
         char sep = '?';
         for (int i = 0; filter_names[i]; i++) {
-                const char *v = strcmp(filter_names[i], name) == 0 ? value
-                                                                  : req_param(rq, filter_names[i]);
+                const char *v =
+                    strcmp(filter_names[i], name) == 0 ? value : req_param(rq, filter_names[i]);
                 if (!v)
                         continue;
                 s = arena_printf(a, "%s%c%s=%s", s, sep, filter_names[i], fmt_urlenc(a, v));
@@ -116,20 +120,23 @@ int catalog_set_cards(struct req *rq, struct resp *rs, const char *prefix, const
         HDF *h = rs->hdf;
         struct arena *a = rq->arena;
         int n = hset_rows(h, prefix, r);
-        int c_id = db_col(r, "Id"), c_mode = db_col(r, "ModeKey"),
-            c_aud = db_col(r, "AudienceKey"), c_min = db_col(r, "MinPrice"),
-            c_max = db_col(r, "MaxPrice"), c_next = db_col(r, "NextStartIso");
+        int c_id = db_col(r, "Id"), c_mode = db_col(r, "ModeKey"), c_aud = db_col(r, "AudienceKey"),
+            c_min = db_col(r, "MinPrice"), c_max = db_col(r, "MaxPrice"),
+            c_next = db_col(r, "NextStartIso");
         const char *free_word = view_str(rq->lang, "money.free");
         for (int i = 0; i < n; i++) {
-                hset(h, arena_printf(a, "/courses/%s", db_val(r, i, c_id)), "%s.%d.Href", prefix, i);
+                hset(h, arena_printf(a, "/courses/%s", db_val(r, i, c_id)), "%s.%d.Href", prefix,
+                     i);
                 hset(h, view_str(rq->lang, arena_printf(a, "mode.%s", db_val(r, i, c_mode))),
                      "%s.%d.Mode", prefix, i);
                 hset(h, view_str(rq->lang, arena_printf(a, "audience.%s", db_val(r, i, c_aud))),
                      "%s.%d.Audience", prefix, i);
                 long long min = atoll(db_val(r, i, c_min)), max = atoll(db_val(r, i, c_max));
                 const char *price = fmt_money(a, min, free_word);
-                if (max != min)
-                {
+                if (min == 0 && max > 0) {
+                        /* some classes free, some not: show the span, not "from free" */
+                        price = arena_printf(a, "%s – %s", free_word, fmt_money(a, max, NULL));
+                } else if (max != min) {
                         /* HDF trims values, so the space after "from" is ours */
                         const char *pre = view_str(rq->lang, "catalog.from_pre");
                         price = arena_printf(a, "%s%s%s%s", pre, *pre ? " " : "", price,

@@ -11,7 +11,8 @@
         "c.id AS \"Id\", c.title AS \"Title\", c.summary AS \"Summary\","                          \
         " cat.slug AS \"CatSlug\","                                                                \
         " CASE WHEN " lang " = 'en' THEN cat.name_en ELSE cat.name END AS \"Category\","           \
-        " c.mode AS \"ModeKey\", c.audience AS \"AudienceKey\", c.credits AS \"Credits\","         \
+        " c.mode AS \"ModeKey\", c.audience AS \"AudienceKey\","                                   \
+        " CASE WHEN c.credits > 0 THEN trim_scale(c.credits)::text END AS \"Credits\","            \
         " c.min_price_fen AS \"MinPrice\", c.max_price_fen AS \"MaxPrice\","                       \
         " CASE WHEN c.rating_count > 0"                                                            \
         "      THEN round(c.rating_sum::numeric / c.rating_count, 1) END AS \"Rating\","           \

@@ -92,7 +92,6 @@ static bool blank_line(const char *p, const char *end)
 
 /* Splits plain text into paragraphs at blank lines: prefix.N.Lines.M is line M of paragraph N,
  * trailing spaces trimmed. Returns the number of paragraphs. Declared in agency.c too. */
-int hset_paragraphs(HDF *h, struct arena *a, const char *prefix, const char *text);
 int hset_paragraphs(HDF *h, struct arena *a, const char *prefix, const char *text)
 {
         int para = 0, line = 0;

@@ -1,5 +1,6 @@
 /* home: GET /, the front door: a big search box, the categories with their course counts, courses
- * whose enrollment is open and that start soonest, and the learning sites nearest the city centre. */
+ * whose enrollment is open and that start soonest, and the learning sites nearest the city centre.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -10,32 +11,36 @@ DB_STMT(home_categories,
         "       CASE WHEN $1::text = 'en' THEN cat.name_en ELSE cat.name END AS \"Name\","
         "       count(c.id) AS \"Count\""
         "  FROM categories cat"
-        "  LEFT JOIN courses c ON c.category_id = cat.id AND c.status = 'listed'"
+        "  LEFT JOIN (courses c JOIN agencies a ON a.id = c.agency_id AND a.status = 'approved')"
+        "         ON c.category_id = cat.id AND c.status = 'listed'"
         " GROUP BY cat.id ORDER BY cat.sort, cat.id");
 
 /* Open for enrollment now, with seats, starting soonest. */
-DB_STMT(home_open_now,
-        "SELECT " COURSE_CARD_COLUMNS("$1::text")
-        "  FROM courses c"
-        "  JOIN categories cat ON cat.id = c.category_id"
-        "  JOIN agencies a ON a.id = c.agency_id"
-        "  JOIN LATERAL (SELECT min(o.starts_on) AS starts FROM offerings o"
-        "                 WHERE o.course_id = c.id AND o.status = 'open'"
-        "                   AND o.seats_taken < o.capacity AND o.starts_on >= current_date"
-        "                   AND now() BETWEEN o.enroll_opens_at AND o.enroll_closes_at) n ON true"
-        " WHERE c.status = 'listed' AND n.starts IS NOT NULL"
-        " ORDER BY n.starts, c.rating_count DESC, c.id LIMIT 8");
+DB_STMT(
+    home_open_now,
+    "SELECT " COURSE_CARD_COLUMNS(
+        "$1::text") "  FROM courses c"
+                    "  JOIN categories cat ON cat.id = c.category_id"
+                    "  JOIN agencies a ON a.id = c.agency_id"
+                    "  JOIN LATERAL (SELECT min(o.starts_on) AS starts FROM offerings o"
+                    "                 WHERE o.course_id = c.id AND o.status = 'open'"
+                    "                   AND o.seats_taken < o.capacity AND o.starts_on >= "
+                    "current_date"
+                    "                   AND now() BETWEEN o.enroll_opens_at AND "
+                    "o.enroll_closes_at) n ON true"
+                    " WHERE c.status = 'listed' AND a.status = 'approved' AND n.starts IS NOT NULL"
+                    " ORDER BY n.starts, c.rating_count DESC, c.id LIMIT 8");
 
 DB_STMT(home_sites_near,
         "SELECT s.id AS \"Id\", s.name AS \"Name\", s.address AS \"Address\", s.level AS \"Level\","
         "       distance_m($1::float8, $2::float8, s.lat, s.lng) AS \"Metres\""
         "  FROM sites s ORDER BY 5 LIMIT 6");
 
-DB_STMT(home_totals, "SELECT (SELECT count(*) FROM courses WHERE status = 'listed'),"
-                     "       (SELECT count(*) FROM sites),"
+DB_STMT(home_totals, "SELECT count(*), (SELECT count(*) FROM sites),"
                      "       (SELECT count(*) FROM agencies WHERE status = 'approved'),"
-                     "       (SELECT count(*) FROM courses WHERE status = 'listed'"
-                     "                                      AND max_price_fen = 0)");
+                     "       count(*) FILTER (WHERE c.max_price_fen = 0)"
+                     "  FROM courses c JOIN agencies a ON a.id = c.agency_id"
+                     " WHERE c.status = 'listed' AND a.status = 'approved'");
 
 void page_home(struct req *rq, struct resp *rs)
 {

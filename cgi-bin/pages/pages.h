@@ -1,6 +1,6 @@
 /* pages: every page handler, one file per page family (home.c, catalog.c, course.c, site.c,
- * agency.c, about.c, system.c). A handler reads the parsed request, talks to the database through db_*,
- * fills the HDF (rs->hdf) and names a template; it never prints HTML and never builds SQL. */
+ * agency.c, about.c, system.c). A handler reads the parsed request, talks to the database through
+ * db_*, fills the HDF (rs->hdf) and names a template; it never prints HTML and never builds SQL. */
 #ifndef CM_PAGES_H
 #define CM_PAGES_H
 
@@ -31,6 +31,10 @@ void page_site(struct req *rq, struct resp *rs);
 void page_map(struct req *rq, struct resp *rs);
 /* agency.c */
 void page_agency(struct req *rq, struct resp *rs);
+
+/* Splits plain text into paragraphs (blank lines) and lines: prefix.N.Lines.M (course.c). The
+ * text is never treated as markup. Returns the number of paragraphs. */
+int hset_paragraphs(HDF *h, struct arena *a, const char *prefix, const char *text);
 
 /* The city centre: the map's default point and "sites near the centre" on the home page. */
 #define CITY_CENTRE_LAT 31.2300

@@ -15,7 +15,6 @@
 #include "pages.h"
 
 /* Defined in course.c: plain text → prefix.N.Lines.M paragraphs. */
-int hset_paragraphs(HDF *h, struct arena *a, const char *prefix, const char *text);
 
 /* Limits, spelled into the SQL text at compile time. */
 #define MAP_MAX_SITES    100 /* sites listed within a radius */
@@ -254,22 +253,37 @@ DB_STMT(site_offerings,
         " ORDER BY o.starts_on, c.title, o.id"
         " LIMIT 100");
 
-/* $1 lat, $2 lng, $3 category slug or NULL, $4 site id to leave out or NULL: the nearest sites,
- * with their open classes (in the category). No bounding box: it must find 5 however far. */
-DB_STMT(sites_nearest,
-        "SELECT s.id AS \"Id\", s.name AS \"Name\", s.level AS \"Level\","
-        "       s.address AS \"Address\", s.lat AS \"Lat\", s.lng AS \"Lng\","
-        "       distance_m($1::float8, $2::float8, s.lat, s.lng) AS \"Metres\","
-        "       oc.n AS \"Offerings\""
-        "  FROM sites s"
-        "  CROSS JOIN LATERAL ("
-        "        SELECT count(*) AS n FROM offerings o"
-        "          JOIN courses c ON c.id = o.course_id JOIN agencies a ON a.id = c.agency_id"
-        "          JOIN categories k ON k.id = c.category_id"
-        "         WHERE o.site_id = s.id AND " OPEN_OFFERING
-        "           AND ($3::text IS NULL OR k.slug = $3::text)) oc"
-        " WHERE ($4::int IS NULL OR s.id <> $4::int) AND ($3::text IS NULL OR oc.n > 0)"
-        " ORDER BY 7, s.id LIMIT " SQL_NUM(NEAREST_SITES));
+/* The open classes at site n."Id" (in category $cat, when given); as a column of an outer query. */
+#define OPEN_COUNT(cat)                                                                            \
+        "(SELECT count(*) FROM offerings o"                                                        \
+        "   JOIN courses c ON c.id = o.course_id JOIN agencies a ON a.id = c.agency_id"            \
+        "   JOIN categories k ON k.id = c.category_id"                                             \
+        "  WHERE o.site_id = n.\"Id\" AND " OPEN_OFFERING " AND (" cat "::text IS NULL"            \
+        "        OR k.slug = " cat "::text))"
+/* Site s has an open class in category $cat (true when no category is given). */
+#define HAS_OPEN(cat)                                                                              \
+        "(" cat "::text IS NULL OR EXISTS ("                                                       \
+        "  SELECT 1 FROM offerings o"                                                              \
+        "    JOIN courses c ON c.id = o.course_id JOIN agencies a ON a.id = c.agency_id"           \
+        "    JOIN categories k ON k.id = c.category_id"                                            \
+        "   WHERE o.site_id = s.id AND " OPEN_OFFERING " AND k.slug = " cat "::text))"
+
+/* $1 lat, $2 lng, $3 category slug or NULL, $4 site id to leave out or NULL: the nearest sites
+ * (with an open class in the category), with their open classes. No bounding box: it must find
+ * them however far; the classes are counted for the few it keeps only. */
+DB_STMT(
+    sites_nearest,
+    "SELECT n.*, " OPEN_COUNT(
+        "$3") " AS \"Offerings\""
+              "  FROM (SELECT s.id AS \"Id\", s.name AS \"Name\", s.level AS \"Level\","
+              "               s.address AS \"Address\", s.lat AS \"Lat\", s.lng AS \"Lng\","
+              "               distance_m($1::float8, $2::float8, s.lat, s.lng) AS \"Metres\""
+              "          FROM sites s"
+              "         WHERE ($4::int IS NULL OR s.id <> $4::int) AND " HAS_OPEN(
+                  "$3") "         ORDER BY 7, s.id LIMIT " SQL_NUM(NEAREST_SITES) ") n"
+                                                                                  " ORDER BY "
+                                                                                  "n.\"Metres\", "
+                                                                                  "n.\"Id\"");
 
 /* Row i of a site list → prefix.i: the row, its link, its distance in words. */
 static int set_site_rows(struct req *rq, HDF *h, const char *prefix, const PGresult *r)
@@ -386,29 +400,29 @@ DB_STMT(map_categories,
         "  FROM categories ORDER BY sort, id");
 
 /* $1 lat, $2 lng, $3 radius (m), $4 category slug or NULL: sites within the radius, nearest
- * first, with their open classes (in the category; a category leaves out sites with none).
- * The box (a degree of latitude is at least 110.5 km; longitude degrees shrink with cos(lat))
- * lets the index on (lat, lng) cut the candidates before distance_m runs. */
-DB_STMT(map_within,
-        "WITH b AS (SELECT $1::float8 AS lat, $2::float8 AS lng, $3::float8 AS r,"
-        "                  $3::float8 / 110500.0 AS dlat,"
-        "                  $3::float8 / (110500.0 * greatest(cos(radians($1::float8)), 0.01))"
-        "                    AS dlng)"
-        " SELECT s.id AS \"Id\", s.name AS \"Name\", s.level AS \"Level\","
-        "        s.address AS \"Address\", s.lat AS \"Lat\", s.lng AS \"Lng\","
-        "        d.m AS \"Metres\", oc.n AS \"Offerings\", count(*) OVER () AS \"Total\""
-        "   FROM b"
-        "   JOIN sites s ON s.lat BETWEEN b.lat - b.dlat AND b.lat + b.dlat"
-        "               AND s.lng BETWEEN b.lng - b.dlng AND b.lng + b.dlng"
-        "  CROSS JOIN LATERAL (SELECT distance_m(b.lat, b.lng, s.lat, s.lng) AS m) d"
-        "  CROSS JOIN LATERAL ("
-        "        SELECT count(*) AS n FROM offerings o"
-        "          JOIN courses c ON c.id = o.course_id JOIN agencies a ON a.id = c.agency_id"
-        "          JOIN categories k ON k.id = c.category_id"
-        "         WHERE o.site_id = s.id AND " OPEN_OFFERING
-        "           AND ($4::text IS NULL OR k.slug = $4::text)) oc"
-        "  WHERE d.m <= b.r AND ($4::text IS NULL OR oc.n > 0)"
-        "  ORDER BY d.m, s.id LIMIT " SQL_NUM(MAP_MAX_SITES));
+ * first (with an open class in the category), with their open classes and how many there are in
+ * all. The box (a degree of latitude is at least 110.5 km; longitude degrees shrink with
+ * cos(lat)) lets the index on (lat, lng) cut the candidates before distance_m runs. */
+DB_STMT(
+    map_within,
+    "WITH b AS (SELECT $1::float8 AS lat, $2::float8 AS lng, $3::float8 AS r,"
+    "                  $3::float8 / 110500.0 AS dlat,"
+    "                  $3::float8 / (110500.0 * greatest(cos(radians($1::float8)), 0.01))"
+    "                    AS dlng)"
+    " SELECT n.*, " OPEN_COUNT(
+        "$4") " AS \"Offerings\""
+              "   FROM (SELECT s.id AS \"Id\", s.name AS \"Name\", s.level AS \"Level\","
+              "                s.address AS \"Address\", s.lat AS \"Lat\", s.lng AS \"Lng\","
+              "                d.m AS \"Metres\", count(*) OVER () AS \"Total\""
+              "           FROM b"
+              "           JOIN sites s ON s.lat BETWEEN b.lat - b.dlat AND b.lat + b.dlat"
+              "                       AND s.lng BETWEEN b.lng - b.dlng AND b.lng + b.dlng"
+              "          CROSS JOIN LATERAL (SELECT distance_m(b.lat, b.lng, s.lat, s.lng) AS m) d"
+              "          WHERE d.m <= b.r AND " HAS_OPEN(
+                  "$4") "          ORDER BY d.m, s.id LIMIT " SQL_NUM(MAP_MAX_SITES) ") n"
+                                                                                     "  ORDER BY "
+                                                                                     "n.\"Metres\","
+                                                                                     " n.\"Id\"");
 
 /* $1 site ids as an array literal, $2 category slug or NULL: up to 3 courses with open classes
  * at each site, the soonest-starting first. */

@@ -30,13 +30,12 @@ void page_healthz(struct req *rq, struct resp *rs)
         int known = migrate_known_version(cm_config.schema);
         bool db_ok = r != NULL, schema_ok = have == known;
 
-        json_t *j = json_pack("{s:s, s:s, s:{s:i, s:I, s:I}, s:{s:b, s:I}, s:{s:i, s:i, s:b}}",
-                              "status", db_ok && schema_ok ? "ok" : "degraded", "version",
-                              CM_VERSION, "process", "pid", (int)getpid(), "uptime_s",
-                              (json_int_t)(time(NULL) - app_started), "requests",
-                              (json_int_t)app_requests, "database", "ok", db_ok, "latency_us",
-                              (json_int_t)latency, "schema", "version", have, "expected", known,
-                              "current", schema_ok);
+        json_t *j = json_pack(
+            "{s:s, s:s, s:{s:i, s:I, s:I}, s:{s:b, s:I}, s:{s:i, s:i, s:b}}", "status",
+            db_ok && schema_ok ? "ok" : "degraded", "version", CM_VERSION, "process", "pid",
+            (int)getpid(), "uptime_s", (json_int_t)(time(NULL) - app_started), "requests",
+            (json_int_t)app_requests, "database", "ok", db_ok, "latency_us", (json_int_t)latency,
+            "schema", "version", have, "expected", known, "current", schema_ok);
         char *text = j ? json_dumps(j, JSON_COMPACT) : NULL;
         resp_text(rs, db_ok && schema_ok ? 200 : 503, "application/json", text ? text : "{}");
         rs->no_store = true;
@@ -47,8 +46,8 @@ void page_healthz(struct req *rq, struct resp *rs)
 
 void page_prefs(struct req *rq, struct resp *rs)
 {
-        struct cookie_opts year = {.max_age = 365L * 24 * 3600, .http_only = true,
-                                   .secure = cm_config.https || rq->https};
+        struct cookie_opts year = {
+            .max_age = 365L * 24 * 3600, .http_only = true, .secure = cm_config.https || rq->https};
         const char *lang = req_param(rq, "lang"), *text = req_param(rq, "text");
         if (lang)
                 resp_cookie(rs, "lang", lang, &year);

@@ -136,7 +136,7 @@
         <td data-label="<?cs var:L.course.col_place ?>"><div>
           <?cs if:o.SiteId ?>
           <a href="/sites/<?cs var:o.SiteId ?>"><?cs var:o.SiteName ?></a><br>
-          <?cs call:badge("level", o.SiteLevelName) ?><br>
+          <span class="muted"><?cs var:o.SiteLevelName ?></span><br>
           <?cs var:o.SiteAddress ?>
           <?cs elif:P.Course.ModeKey == "offline" ?>
           <?cs var:L.course.place_tbd ?>

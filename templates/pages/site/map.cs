@@ -76,7 +76,7 @@
 
 <section aria-labelledby="results-heading">
   <h2 id="results-heading"><?cs if:P.Nearest == 1 ?><?cs var:L.map.nearest_heading ?><?cs else ?><?cs var:L.map.results_heading ?><?cs /if ?></h2>
-  <dl class="facts map-summary" aria-label="<?cs var:L.map.summary_label ?>">
+  <dl class="facts map-summary">
     <dt><?cs var:L.map.centre ?></dt>
     <dd><?cs if:P.Map.Centre == "district" ?><?cs var:L.map.centre_district_pre ?> <?cs var:P.Map.CentreName ?><?cs var:L.map.centre_district_post ?><?cs
       elif:P.Map.Centre == "point" ?><?cs var:L.map.centre_point ?><?cs else ?><?cs var:L.map.centre_city ?><?cs /if ?></dd>
@@ -110,10 +110,11 @@
           <div><dt><?cs var:L.map.level ?></dt><dd><?cs var:s.LevelName ?></dd></div>
           <div><dt><?cs var:L.map.address ?></dt><dd><?cs var:s.Address ?></dd></div>
           <div><dt><?cs var:L.map.offerings ?></dt><dd><?cs var:s.Offerings ?> <?cs var:L.map.offerings_post ?></dd></div>
-          <?cs if:subcount(s.Courses) > 0 ?>
-          <div><dt><?cs var:L.map.courses ?></dt><dd><ul class="map-courses"><?cs each:c = s.Courses ?><li><a href="<?cs var:c.Href ?>"><?cs var:c.Title ?></a></li><?cs /each ?></ul></dd></div>
-          <?cs /if ?>
         </dl>
+        <?cs if:subcount(s.Courses) > 0 ?>
+        <p class="site-meta"><?cs var:L.map.courses ?></p>
+        <ul class="map-courses"><?cs each:c = s.Courses ?><li><a href="<?cs var:c.Href ?>"><?cs var:c.Title ?></a></li><?cs /each ?></ul>
+        <?cs /if ?>
       </article>
     </li>
     <?cs /each ?>

@@ -372,4 +372,29 @@ sub city_centre {
 	return ($lat, $lng);
 }
 
+# Test::More's like() for whole pages, without printing the page when it fails:
+#   CM::has($html, qr/…/, 'name');  CM::hasnt($html, qr/…/, 'name')
+# A failure shows the pattern and, for hasnt, the text around the first match.
+sub has {
+	my ($html, $re, $name) = @_;
+	local $Test::Builder::Level = $Test::Builder::Level + 1;
+	my $ok = Test::More::ok(((($html // '') =~ $re) ? 1 : 0), $name);
+	Test::More::diag("no match for $re") unless $ok;
+	return $ok;
+}
+
+sub hasnt {
+	my ($html, $re, $name) = @_;
+	local $Test::Builder::Level = $Test::Builder::Level + 1;
+	my $ok = Test::More::ok(((($html // '') !~ $re) ? 1 : 0), $name);
+	Test::More::diag('found: …' . substr($html, $-[0] > 60 ? $-[0] - 60 : 0, 160) . '…') unless $ok;
+	return $ok;
+}
+
+# The detail of an error page (which parameter was bad), as text; undef when there is none.
+sub error_detail {
+	my ($html) = @_;
+	return ($html // '') =~ m{<strong class="error-detail">(.*?)</strong>}s ? text($1) : undef;
+}
+
 1;
