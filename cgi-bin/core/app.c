@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "cache.h"
 #include "config.h"
 #include "csrf.h"
 #include "db.h"
@@ -72,6 +73,9 @@ int app_init(void)
         cm_db = db_connect(cm_config.database);
         if (!cm_db)
                 return -1;
+        cache_init((size_t)cm_config.page_cache_mb << 20, cm_config.page_cache_seconds);
+        if (cm_config.page_cache_mb > 0 && !db_listen(cm_db, "catalog_changed"))
+                log_warn("cannot LISTEN catalog_changed: the page cache relies on its time limit");
         cm_db_read = cm_db;
         if (cm_config.database_read && *cm_config.database_read) {
                 cm_db_read = db_connect(cm_config.database_read);
@@ -90,6 +94,7 @@ void app_shutdown(void)
         db_close(cm_db);
         cm_db = cm_db_read = NULL;
         view_shutdown();
+        cache_free();
         buf_free(&page);
         buf_free(&out);
         free(body_buf);
@@ -257,6 +262,21 @@ static void dispatch(struct req *rq, struct resp *rs)
                 app_error(rq, rs, 400, "bad_param", view_str(rq->lang, k));
                 return;
         }
+        if ((r->flags & ROUTE_CACHE) && !rq->sess &&
+            (rq->method == HTTP_GET || rq->method == HTTP_HEAD)) {
+                if (db_notifications(cm_db) > 0)
+                        cache_invalidate();
+                rs->cache_key = arena_printf(rq->arena, "%d|%d|%s?%s", (int)rq->lang,
+                                             (int)rq->large_text, rq->path, rq->query_string);
+                size_t len, header_len;
+                const char *hit =
+                    cache_get(rs->cache_key, strlen(rs->cache_key), &len, &header_len);
+                if (hit) {
+                        rs->raw = hit;
+                        rs->raw_len = rq->method == HTTP_HEAD ? header_len : len;
+                        return;
+                }
+        }
         rs->hdf = view_begin(rq);
         r->handler(rq, rs);
         if (rs->status >= 400 && !rs->template && rs->body.len == 0)
@@ -310,13 +330,24 @@ void app_handle(FCGX_Request *fr)
                 dispatch(&rq, &rs);
         rs.head_only = rq.method == HTTP_HEAD;
 
-        render(&rq, &rs);
-        buf_clear(&out);
-        if (rs.template)
-                resp_serialize(&rs, page.data, page.len, &out);
-        else
-                resp_serialize(&rs, rs.body.data, rs.body.len, &out);
-        FCGX_PutStr(out.data, (int)out.len, fr->out);
+        long body_bytes;
+        if (rs.raw) {
+                FCGX_PutStr(rs.raw, (int)rs.raw_len, fr->out);
+                body_bytes = (long)rs.raw_len;
+        } else {
+                render(&rq, &rs);
+                buf_clear(&out);
+                size_t header_len = rs.template
+                                        ? resp_serialize(&rs, page.data, page.len, &out)
+                                        : resp_serialize(&rs, rs.body.data, rs.body.len, &out);
+                FCGX_PutStr(out.data, (int)out.len, fr->out);
+                body_bytes = (long)(out.len - header_len);
+                /* only a complete anonymous 200 that sets nothing may serve the next visitor */
+                if (rs.cache_key && rq.method == HTTP_GET && rs.status == 200 &&
+                    !resp_sets_cookie(&rs) && !rq.sess)
+                        cache_put(rs.cache_key, strlen(rs.cache_key), out.data, out.len,
+                                  header_len);
+        }
 
         app_requests++;
         long db_us = db_request_end(cm_db);
@@ -330,7 +361,10 @@ void app_handle(FCGX_Request *fr)
             .status = rs.status,
             .total_us = now_us() - t0,
             .db_us = db_us,
-            .body_bytes = (long)(rs.template ? page.len : rs.body.len),
+            .body_bytes = body_bytes,
+            .cache = rs.raw         ? "hit"
+                     : rs.cache_key ? "miss"
+                                    : "-",
         };
         log_access(&e);
         buf_free(&rs.body);

@@ -58,6 +58,8 @@ static const struct key keys[] = {
     STR_KEY("pid_file", pid_file),
     STR_KEY("map_tiles", map_tiles),
     STR_KEY("map_attribution", map_attribution),
+    {"page_cache_mb", K_INT, offsetof(struct config, page_cache_mb)},
+    {"page_cache_seconds", K_INT, offsetof(struct config, page_cache_seconds)},
     {"https", K_BOOL, offsetof(struct config, https)},
 };
 
@@ -75,6 +77,8 @@ static void set_defaults(struct config *c)
         c->pid_file = dup_or_die("");
         c->map_tiles = dup_or_die("https://tile.openstreetmap.org/{z}/{x}/{y}.png");
         c->map_attribution = dup_or_die("© OpenStreetMap contributors");
+        c->page_cache_mb = 32;
+        c->page_cache_seconds = 10;
 }
 
 int config_load(struct config *out, const char *path, char *err, size_t errlen)

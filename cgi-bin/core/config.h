@@ -21,6 +21,8 @@ struct config {
         char *pid_file;     /* "" = none */
         char *map_tiles;    /* tile URL template for Leaflet, "" = list only */
         char *map_attribution;
+        int page_cache_mb;        /* per worker, for anonymous GETs of public pages; 0 = off */
+        int page_cache_seconds;   /* the longest a cached page (and its seat counts) may lag */
         bool https;               /* cookies get Secure */
         unsigned char secret[32]; /* derived from secret_file */
         bool have_secret;

@@ -21,6 +21,8 @@ struct db {
         char last_message[512];
         char last_constraint[128];
         long wait_us;
+        char listen_channel[64];
+        unsigned polled_generation;
 };
 
 static unsigned next_generation = 1;
@@ -75,6 +77,16 @@ static bool open_conn(struct db *db)
                 return false;
         db->generation = next_generation++;
         db->in_tx = false;
+        if (db->listen_channel[0]) {
+                /* the channel name is ours (a constant), never user input */
+                char sql[96];
+                snprintf(sql, sizeof sql, "LISTEN %s", db->listen_channel);
+                PGresult *r = PQexec(db->conn, sql);
+                bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+                PQclear(r);
+                if (!ok)
+                        log_error("db listen: %s", PQerrorMessage(db->conn));
+        }
         return true;
 }
 
@@ -284,4 +296,33 @@ bool db_ping(struct db *db)
         bool ok = PQresultStatus(r) == PGRES_TUPLES_OK;
         PQclear(r);
         return ok;
+}
+
+bool db_listen(struct db *db, const char *channel)
+{
+        snprintf(db->listen_channel, sizeof db->listen_channel, "%s", channel);
+        char sql[96];
+        snprintf(sql, sizeof sql, "LISTEN %s", db->listen_channel);
+        PGresult *r = PQexec(db->conn, sql);
+        bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+        PQclear(r);
+        db->polled_generation = db->generation;
+        return ok;
+}
+
+int db_notifications(struct db *db)
+{
+        int n = 0;
+        if (db->polled_generation != db->generation) {
+                db->polled_generation = db->generation;
+                n++;
+        }
+        if (PQconsumeInput(db->conn) == 0)
+                return n + 1; /* the connection is broken: assume we missed something */
+        PGnotify *note;
+        while ((note = PQnotifies(db->conn)) != NULL) {
+                n++;
+                PQfreemem(note);
+        }
+        return n;
 }

@@ -71,4 +71,10 @@ int db_col(const PGresult *r, const char *name); /* aborts if missing: a program
 
 bool db_ping(struct db *db);
 
+/* LISTENs on channel now and after every reconnect. */
+bool db_listen(struct db *db, const char *channel);
+/* Notifications that arrived since the last call (without a round trip); a reconnect counts as
+ * one, since notifications sent meanwhile were lost. */
+int db_notifications(struct db *db);
+
 #endif

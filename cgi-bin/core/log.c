@@ -69,10 +69,10 @@ void log_access(const struct access_entry *e)
         char line[1024], when[48];
         stamp(when, sizeof when);
         int n = snprintf(line, sizeof line,
-                         "%s %s %s %.300s route=%s status=%d us=%ld db_us=%ld bytes=%ld\n", when,
-                         e->request_id ? e->request_id : "-", e->method ? e->method : "-",
+                         "%s %s %s %.300s route=%s status=%d us=%ld db_us=%ld bytes=%ld cache=%s\n",
+                         when, e->request_id ? e->request_id : "-", e->method ? e->method : "-",
                          e->path ? e->path : "-", e->route ? e->route : "-", e->status, e->total_us,
-                         e->db_us, e->body_bytes);
+                         e->db_us, e->body_bytes, e->cache ? e->cache : "-");
         if (n < 0)
                 return;
         if ((size_t)n >= sizeof line)

@@ -17,6 +17,7 @@ struct access_entry {
         long total_us;
         long db_us;
         long body_bytes;
+        const char *cache; /* "hit", "miss" or "-" (not cacheable) */
 };
 void log_access(const struct access_entry *e);
 

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "arena.h"
 
@@ -113,7 +114,15 @@ const char *http_reason(int status)
         }
 }
 
-void resp_serialize(const struct resp *rs, const char *body, size_t body_len, struct buf *out)
+bool resp_sets_cookie(const struct resp *rs)
+{
+        for (const struct header *h = rs->headers; h; h = h->next)
+                if (strcasecmp(h->name, "Set-Cookie") == 0)
+                        return true;
+        return false;
+}
+
+size_t resp_serialize(const struct resp *rs, const char *body, size_t body_len, struct buf *out)
 {
         buf_printf(out, "Status: %d %s\r\n", rs->status, http_reason(rs->status));
         if (rs->content_type)
@@ -127,6 +136,8 @@ void resp_serialize(const struct resp *rs, const char *body, size_t body_len, st
         for (const struct header *h = rs->headers; h; h = h->next)
                 buf_printf(out, "%s: %s\r\n", h->name, h->value);
         buf_puts(out, "\r\n");
+        size_t header_len = out->len;
         if (!rs->head_only)
                 buf_append(out, body, body_len);
+        return header_len;
 }

@@ -6,6 +6,7 @@
 #define CM_RESPONSE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "buf.h"
 
@@ -31,6 +32,9 @@ struct resp {
         struct buf body;   /* raw body when template is NULL */
         bool head_only;    /* HEAD: send headers only */
         bool no_store;     /* Cache-Control: no-store (pages with personal data or tokens) */
+        const char *cache_key; /* set by the core when this response may be stored in the cache */
+        const char *raw;       /* a whole response ready to send (a cache hit) */
+        size_t raw_len;
 };
 
 void resp_init(struct resp *rs, struct arena *a);
@@ -54,7 +58,10 @@ bool resp_local_path_ok(const char *s);
 
 const char *http_reason(int status);
 
-/* Serializes the CGI response (Status line, headers, blank line, body) into out. */
-void resp_serialize(const struct resp *rs, const char *body, size_t body_len, struct buf *out);
+/* Serializes the CGI response (Status line, headers, blank line, body) into out; returns the
+ * length of the part before the body. */
+size_t resp_serialize(const struct resp *rs, const char *body, size_t body_len, struct buf *out);
+/* Does the response set a cookie? (Such a response is never cached.) */
+bool resp_sets_cookie(const struct resp *rs);
 
 #endif

@@ -25,6 +25,7 @@ enum role {
 enum route_flags {
         ROUTE_NO_CSRF = 1, /* gateway callbacks: authenticated by signature, not by session */
         ROUTE_RAW = 2,     /* the handler writes its own body (JSON, text); no layout */
+        ROUTE_CACHE = 4,   /* public page: anonymous GETs may be answered from the page cache */
 };
 
 typedef void (*handler_fn)(struct req *rq, struct resp *rs);

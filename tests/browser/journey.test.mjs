@@ -115,17 +115,21 @@ async function go(page, url, what) {
   assert.equal(r.status(), 200, `${what}: GET ${url} answered HTTP ${r.status()}`);
 }
 
-// Click a link or press a key, and wait for the new page to load.
+// Click a link or press a key, and wait for the new document to load (it may have the same URL:
+// /prefs redirects back to the page it was called from).
 async function navigate(page, action, urlPattern, what) {
-  const before = page.url();
-  await Promise.all([
-    page.waitForURL((u) => u.href !== before && (!urlPattern || urlPattern.test(u.href)),
-      { waitUntil: 'load' }).catch((e) => {
-      throw new Error(`${what}: the page did not go to ${urlPattern || 'a new URL'} ` +
-        `(still at ${page.url()}): ${e.message.split('\n')[0]}`);
-    }),
-    action(),
-  ]);
+  const loaded = page.waitForEvent('framenavigated', {
+    predicate: (f) => f === page.mainFrame(),
+  }).catch((e) => {
+    throw new Error(`${what}: no new page was loaded (still at ${page.url()}): ` +
+      e.message.split('\n')[0]);
+  });
+  await action();
+  await loaded;
+  await page.waitForLoadState('load');
+  if (urlPattern) {
+    assert.match(page.url(), urlPattern, `${what}: went to ${page.url()}, expected ${urlPattern}`);
+  }
   assertLoaded(page, what);
 }
 
@@ -229,10 +233,12 @@ async function focusIndicator(page) {
 const SEATS = /(余|剩)\s*\d+\s*(席|个)|已满/;
 const PRICE = /¥\s*\d|免费/;
 
-async function journey(page, label) {
+async function journey(page, label, shots) {
+  const step = async (name) => { if (shots) await shot(page, `${shots}-${name}.png`); };
   // home
   await go(page, '/', `${label}: home`);
   await checkPage(page, `${label}: home`);
+  await step('1-home');
 
   // search 手机 in the search box, found by its label, submitted with Enter
   const box = page.getByRole('searchbox', { name: '找课程', exact: true });
@@ -252,6 +258,7 @@ async function journey(page, label) {
 
   // the 公益免费 filter
   await openFilters(page);
+  await step('2-results');
   const free = facet(page, '收费方式').getByRole('link', { name: /^公益免费/ });
   assert.equal(await free.count(), 1, `${label}: no link “公益免费” in the 收费方式 filter`);
   await navigate(page, () => free.click(), /[?&]fee=free/, `${label}: filter 公益免费`);
@@ -274,6 +281,8 @@ async function journey(page, label) {
   assert.equal(params.get('q'), '手机', `${label}: the search word was lost: ${page.url()}`);
   const narrowed = await resultCount(page, `${label}: ${districtName}`);
   assert.ok(narrowed.n > 0, `${label}: ${districtName} had a count but lists nothing: “${narrowed.text}”`);
+
+  await step('3-filtered');
 
   // the first course
   const first = page.locator('.course-list .card-title a').first();
@@ -302,7 +311,7 @@ async function journey(page, label) {
 test('phone, JavaScript on: search 手机, free, a district, a course', { timeout: TIMEOUT }, async () => {
   const s = await open({ ...PHONE, javaScriptEnabled: true });
   try {
-    await journey(s.page, 'phone+JS');
+    await journey(s.page, 'phone+JS', 'journey-phone');
     await shot(s.page, 'journey-phone.png');
   } finally {
     await done(s);
@@ -494,6 +503,9 @@ test('learning map, desktop: the ten-minute walk lists sites within 800 m, with 
       const boxes = await t.page.locator('#map, .map, .leaflet-container').evaluateAll((els) =>
         els.filter((e) => e.offsetWidth > 0 && e.offsetHeight > 0).map((e) => e.outerHTML.slice(0, 80)));
       assert.deepEqual(boxes, [], 'map, no JS: a map box is visible without JavaScript (it can only be empty)');
+      // and JavaScript really was off: map.js adds a "use my location" button
+      assert.equal(await t.page.locator('.map-locate').count(), 0,
+        'map, no JS: the page ran map.js although JavaScript was off');
     } finally {
       await done(t);
     }
