@@ -1,7 +1,7 @@
 /* cache: a per-worker cache of whole responses to anonymous GETs of public pages (the catalog, a
  * course, the sites and the map), so a popular page costs no database round trip. An entry is
  * dropped when PostgreSQL reports that catalog data changed (NOTIFY catalog_changed, sent by
- * triggers) and in any case after a few seconds, which bounds how stale a seat count can be.
+ * triggers) and in any case after a few seconds, a safety net should a notification be lost.
  * Never holds a response for a logged-in user, one that sets a cookie, or one that is not 200. */
 #ifndef CM_CACHE_H
 #define CM_CACHE_H

@@ -133,10 +133,14 @@ async function navigate(page, action, urlPattern, what) {
   assertLoaded(page, what);
 }
 
-// No horizontal scrolling. On failure, names the elements that stick out on the right.
+// No horizontal scrolling: document.documentElement.scrollWidth <= window.innerWidth, and <= the
+// layout viewport's width (documentElement.clientWidth). The second matters on a phone: with
+// isMobile, Chromium zooms out to fit a page that is too wide, so window.innerWidth grows with the
+// page (617px for a 600px-wide element on a 360px phone) and the first test alone always passes.
+// On failure, names the elements that stick out on the right.
 async function assertNoHorizontalScroll(page, what) {
   const r = await page.evaluate(() => {
-    const vw = window.innerWidth;
+    const vw = Math.min(window.innerWidth, document.documentElement.clientWidth);
     const sw = document.documentElement.scrollWidth;
     const wide = [];
     if (sw > vw) {
