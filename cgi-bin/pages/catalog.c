@@ -10,11 +10,15 @@
 
 #define PAGE_SIZE 20
 
-/* $1 q, $2 cat, $3 district, $4 fee, $5 mode, $6 audience, $7 soon, $8 lang */
-#define F_Q                                                                                        \
-        "($1::text IS NULL OR (c.search_grams @> query_bigrams($1::text)"                          \
+/* clang-format off */
+/* $1 q, $2 cat, $3 district, $4 fee, $5 mode, $6 audience, $7 soon, $8 lang.
+ * Each statement comes in two forms, with and without a search, so that PostgreSQL can keep one
+ * cached plan per form: the search form's GIN lookup works with a runtime key. */
+#define F_SEARCH                                                                                   \
+        "(c.search_grams @> query_bigrams($1::text)"                                               \
         " AND NOT EXISTS (SELECT 1 FROM regexp_split_to_table(lower($1::text), '\\s+') t"          \
-        "                  WHERE t <> '' AND strpos(c.search_text, t) = 0)))"
+        "                  WHERE t <> '' AND strpos(c.search_text, t) = 0))"
+#define F_NO_SEARCH "$1::text IS NULL" /* names $1 so the statement's parameters keep their types */
 #define F_CAT      "($2::text IS NULL OR cat.slug = $2::text)"
 #define F_DISTRICT "($3::int IS NULL OR c.district_ids @> ARRAY[$3::int])"
 #define F_FEE      "($4::text IS NULL OR ($4::text = 'free') = (c.max_price_fen = 0))"
@@ -26,62 +30,66 @@
 #define F_SOON "($7::text IS NULL OR " SOON_EXPR ")"
 
 /* $9 sort, $10 limit, $11 offset */
-DB_STMT(
-    catalog_results,
-    "SELECT " COURSE_CARD_COLUMNS(
-        "$8::text") ", count(*) OVER () AS \"Total\""
-                    "  FROM courses c"
-                    "  JOIN categories cat ON cat.id = c.category_id"
-                    "  JOIN agencies a ON a.id = c.agency_id"
-                    " WHERE c.status = 'listed' AND a.status = 'approved' AND " F_Q " AND " F_CAT
-                    " AND " F_DISTRICT " AND " F_FEE "   AND " F_MODE " AND " F_AUDIENCE
-                    " AND " F_SOON " ORDER BY"
-                    "  CASE WHEN $9::text = 'relevance' AND $1::text IS NOT NULL"
-                    "       THEN strpos(lower(c.title), lower($1::text)) > 0 END DESC NULLS LAST,"
-                    "  CASE WHEN $9::text = 'soon' THEN c.next_start END ASC NULLS LAST,"
-                    "  CASE WHEN $9::text = 'newest' THEN c.created_at END DESC,"
-                    "  CASE WHEN $9::text = 'rating' THEN c.rating_sum::float8 / "
-                    "nullif(c.rating_count, 0)"
-                    "       END DESC NULLS LAST,"
-                    "  CASE WHEN $9::text = 'price_asc' THEN c.min_price_fen END ASC,"
-                    "  CASE WHEN $9::text = 'price_desc' THEN c.max_price_fen END DESC,"
-                    "  c.open_offerings > 0 DESC, c.next_start ASC NULLS LAST, c.id"
-                    " LIMIT $10::int OFFSET $11::int");
+#define RESULTS_SQL(F_Q)                                                                           \
+        "SELECT " COURSE_CARD_COLUMNS("$8::text") ", count(*) OVER () AS \"Total\""                \
+        "  FROM courses c"                                                                         \
+        "  JOIN categories cat ON cat.id = c.category_id"                                          \
+        "  JOIN agencies a ON a.id = c.agency_id"                                                  \
+        " WHERE c.status = 'listed' AND a.status = 'approved' AND " F_Q                            \
+        "   AND " F_CAT " AND " F_DISTRICT " AND " F_FEE " AND " F_MODE " AND " F_AUDIENCE         \
+        "   AND " F_SOON                                                                           \
+        " ORDER BY"                                                                                \
+        "  CASE WHEN $9::text = 'relevance' AND $1::text IS NOT NULL"                              \
+        "       THEN strpos(lower(c.title), lower($1::text)) > 0 END DESC NULLS LAST,"             \
+        "  CASE WHEN $9::text = 'soon' THEN c.next_start END ASC NULLS LAST,"                      \
+        "  CASE WHEN $9::text = 'newest' THEN c.created_at END DESC,"                              \
+        "  CASE WHEN $9::text = 'rating' THEN c.rating_sum::float8 / nullif(c.rating_count, 0)"    \
+        "       END DESC NULLS LAST,"                                                              \
+        "  CASE WHEN $9::text = 'price_asc' THEN c.min_price_fen END ASC,"                         \
+        "  CASE WHEN $9::text = 'price_desc' THEN c.max_price_fen END DESC,"                       \
+        "  c.open_offerings > 0 DESC, c.next_start ASC NULLS LAST, c.id"                           \
+        " LIMIT $10::int OFFSET $11::int"
 
-/* One row per facet value: facet, key, label, count. Each facet ignores its own filter. */
-DB_STMT(catalog_facets,
-        "WITH base AS ("
-        "  SELECT c.category_id, c.district_ids, c.max_price_fen = 0 AS free, c.mode, c.audience,"
-        "         " SOON_EXPR " AS soon,"
-        "         " F_CAT " AS f_cat, " F_DISTRICT " AS f_district, " F_FEE " AS f_fee,"
-        "         " F_MODE " AS f_mode, " F_AUDIENCE " AS f_audience, " F_SOON " AS f_soon"
-        "    FROM courses c JOIN categories cat ON cat.id = c.category_id"
-        "    JOIN agencies a ON a.id = c.agency_id AND a.status = 'approved'"
-        "   WHERE c.status = 'listed' AND " F_Q ")"
-        " SELECT 'cat', cat.slug, CASE WHEN $8::text = 'en' THEN cat.name_en ELSE cat.name END,"
-        "        count(b.category_id), cat.sort"
-        "   FROM categories cat LEFT JOIN base b ON b.category_id = cat.id"
-        "    AND b.f_district AND b.f_fee AND b.f_mode AND b.f_audience AND b.f_soon"
-        "  GROUP BY cat.id"
-        " UNION ALL"
-        " SELECT 'district', r.id::text, CASE WHEN $8::text = 'en' THEN r.name_en ELSE r.name END,"
-        "        count(b.free), 0"
-        "   FROM regions r LEFT JOIN base b ON b.district_ids @> ARRAY[r.id]"
-        "    AND b.f_cat AND b.f_fee AND b.f_mode AND b.f_audience AND b.f_soon"
-        "  WHERE r.level = 'district' GROUP BY r.id"
-        " UNION ALL"
-        " SELECT 'fee', CASE WHEN free THEN 'free' ELSE 'paid' END, '', count(*), 0 FROM base"
-        "  WHERE f_cat AND f_district AND f_mode AND f_audience AND f_soon GROUP BY 2"
-        " UNION ALL"
-        " SELECT 'mode', mode, '', count(*), 0 FROM base"
-        "  WHERE f_cat AND f_district AND f_fee AND f_audience AND f_soon GROUP BY 2"
-        " UNION ALL"
-        " SELECT 'audience', audience, '', count(*), 0 FROM base"
-        "  WHERE f_cat AND f_district AND f_fee AND f_mode AND f_soon GROUP BY 2"
-        " UNION ALL"
-        " SELECT 'soon', '1', '', count(*), 0 FROM base"
-        "  WHERE soon AND f_cat AND f_district AND f_fee AND f_mode AND f_audience"
-        " ORDER BY 1, 5, 2");
+/* One row per facet value: facet, key, label, count, sort. Each facet ignores its own filter. */
+#define FACETS_SQL(F_Q)                                                                            \
+        "WITH base AS ("                                                                           \
+        "  SELECT c.category_id, c.district_ids, c.max_price_fen = 0 AS free, c.mode, c.audience," \
+        "         " SOON_EXPR " AS soon,"                                                          \
+        "         " F_CAT " AS f_cat, " F_DISTRICT " AS f_district, " F_FEE " AS f_fee,"           \
+        "         " F_MODE " AS f_mode, " F_AUDIENCE " AS f_audience, " F_SOON " AS f_soon"        \
+        "    FROM courses c JOIN categories cat ON cat.id = c.category_id"                         \
+        "    JOIN agencies a ON a.id = c.agency_id AND a.status = 'approved'"                      \
+        "   WHERE c.status = 'listed' AND " F_Q ")"                                                \
+        " SELECT 'cat', cat.slug, CASE WHEN $8::text = 'en' THEN cat.name_en ELSE cat.name END,"   \
+        "        count(b.category_id), cat.sort"                                                   \
+        "   FROM categories cat LEFT JOIN base b ON b.category_id = cat.id"                        \
+        "    AND b.f_district AND b.f_fee AND b.f_mode AND b.f_audience AND b.f_soon"              \
+        "  GROUP BY cat.id"                                                                        \
+        " UNION ALL"                                                                               \
+        " SELECT 'district', r.id::text, CASE WHEN $8::text = 'en' THEN r.name_en ELSE r.name END,"\
+        "        count(b.free), 0"                                                                 \
+        "   FROM regions r LEFT JOIN base b ON b.district_ids @> ARRAY[r.id]"                      \
+        "    AND b.f_cat AND b.f_fee AND b.f_mode AND b.f_audience AND b.f_soon"                   \
+        "  WHERE r.level = 'district' GROUP BY r.id"                                               \
+        " UNION ALL"                                                                               \
+        " SELECT 'fee', CASE WHEN free THEN 'free' ELSE 'paid' END, '', count(*), 0 FROM base"     \
+        "  WHERE f_cat AND f_district AND f_mode AND f_audience AND f_soon GROUP BY 2"             \
+        " UNION ALL"                                                                               \
+        " SELECT 'mode', mode, '', count(*), 0 FROM base"                                          \
+        "  WHERE f_cat AND f_district AND f_fee AND f_audience AND f_soon GROUP BY 2"              \
+        " UNION ALL"                                                                               \
+        " SELECT 'audience', audience, '', count(*), 0 FROM base"                                  \
+        "  WHERE f_cat AND f_district AND f_fee AND f_mode AND f_soon GROUP BY 2"                  \
+        " UNION ALL"                                                                               \
+        " SELECT 'soon', '1', '', count(*), 0 FROM base"                                           \
+        "  WHERE soon AND f_cat AND f_district AND f_fee AND f_mode AND f_audience"                \
+        " ORDER BY 1, 5, 2"
+
+DB_STMT(catalog_results, RESULTS_SQL(F_SEARCH));
+DB_STMT(catalog_results_all, RESULTS_SQL(F_NO_SEARCH));
+DB_STMT(catalog_facets, FACETS_SQL(F_SEARCH));
+DB_STMT(catalog_facets_all, FACETS_SQL(F_NO_SEARCH));
+/* clang-format on */
 
 /* The filters, in the order they appear in URLs. */
 static const char *const filter_names[] = {"q",        "cat",  "district", "fee", "mode",
@@ -285,8 +293,9 @@ void page_catalog(struct req *rq, struct resp *rs)
                              sort,
                              arena_printf(a, "%d", PAGE_SIZE),
                              arena_printf(a, "%ld", (page - 1) * PAGE_SIZE)};
-        PGresult *res = db_exec(cm_db_read, &catalog_results, 11, p);
-        PGresult *facets = res ? db_exec(cm_db_read, &catalog_facets, 8, p) : NULL;
+        PGresult *res = db_exec(cm_db_read, q ? &catalog_results : &catalog_results_all, 11, p);
+        PGresult *facets =
+            res ? db_exec(cm_db_read, q ? &catalog_facets : &catalog_facets_all, 8, p) : NULL;
         if (!res || !facets) {
                 app_db_error(rq, rs);
                 return;

@@ -142,18 +142,25 @@ async function assertNoHorizontalScroll(page, what) {
   const r = await page.evaluate(() => {
     const vw = Math.min(window.innerWidth, document.documentElement.clientWidth);
     const sw = document.documentElement.scrollWidth;
-    const wide = [];
+    let wide = [];
     if (sw > vw) {
-      for (const el of document.body.querySelectorAll('*')) {
+      // the elements that stick out and have no child that sticks out, widest first: the
+      // culprit leads the list, the boxes it stretched follow
+      const out = [...document.body.querySelectorAll('*')].filter((el) => {
         const b = el.getBoundingClientRect();
-        if (b.width > 0 && b.right > vw + 0.5) {
+        return b.width > 0 && b.right > vw + 0.5;
+      });
+      const set = new Set(out);
+      wide = out.filter((el) => ![...el.children].some((c) => set.has(c)))
+        .map((el) => {
           let name = el.tagName.toLowerCase();
           if (el.id) name += '#' + el.id;
           if (el.classList.length) name += '.' + [...el.classList].join('.');
-          wide.push(`${name} (right edge ${Math.round(b.right)}px)`);
-          if (wide.length >= 6) break;
-        }
-      }
+          return { name, right: Math.round(el.getBoundingClientRect().right) };
+        })
+        .sort((a, b) => b.right - a.right)
+        .slice(0, 5)
+        .map((x) => `${x.name} (right edge ${x.right}px)`);
     }
     return { vw, sw, wide };
   });
@@ -415,6 +422,13 @@ test('large-text mode: 22px text, line height ≥ 1.3, kept on the next page', {
     const m2 = await measure();
     assert.match(m2.htmlClass, /\blarge-text\b/, 'large text was not kept on the next page (/courses)');
     assert.ok(parseFloat(m2.body.size) >= 22, `large text: /courses body text is ${m2.body.size}`);
+
+    // and a course page, whose offerings table becomes a list of cards on a phone
+    const first = page.locator('.course-list .card-title a').first();
+    await navigate(page, () => first.click(), /\/courses\/\d+/, 'large text: a course');
+    await checkPage(page, 'large text: course page');
+    assert.match((await measure()).htmlClass, /\blarge-text\b/, 'large text was not kept on the course page');
+    await shot(page, 'large-text-course-phone.png');
   } finally {
     await done(s);
   }

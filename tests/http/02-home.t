@@ -42,7 +42,7 @@ ok(!exists $h->{'set-cookie'}, 'an anonymous visit sets no cookie');
 # --- categories with counts -----------------------------------------------------------------------
 my %sql_count = map { split /\|/ } CM::psql(
 	"SELECT cat.slug, count(c.id) FROM categories cat"
-	. " LEFT JOIN courses c ON c.category_id = cat.id AND c.status = 'listed' GROUP BY cat.slug");
+	. " LEFT JOIN courses c ON c.category_id = cat.id AND " . CM::shown('c') . " GROUP BY cat.slug");
 my %shown;
 while ($html =~ m{<a class="category-tile" href="/courses\?cat=([a-z0-9-]+)">(.*?)</a>}gs) {
 	my ($slug, $inner) = ($1, $2);
@@ -59,9 +59,9 @@ is(CM::catalog_total($r->{content}), $sql_count{$slug}, "the link /courses?cat=$
 # --- open for enrollment now ----------------------------------------------------------------------
 my $open = CM::section($html, qr{<section[^>]*aria-labelledby="open-heading"});
 my @open_ids = CM::card_ids($open);
-my $n_open_sql = CM::psql(<<'SQL');
+my $n_open_sql = CM::psql(<<"SQL");
 SELECT count(*) FROM courses c
- WHERE c.status = 'listed' AND EXISTS (
+ WHERE @{[CM::shown('c')]} AND EXISTS (
        SELECT 1 FROM offerings o WHERE o.course_id = c.id AND o.status = 'open'
           AND o.seats_taken < o.capacity AND o.starts_on >= current_date
           AND now() BETWEEN o.enroll_opens_at AND o.enroll_closes_at)

@@ -5,6 +5,8 @@
 # with one <h1>; malformed ids → 400/404, never 500; an unlisted course or a suspended agency →
 # 404, and gone from the catalog and the agency page too; the agency page with its listed courses;
 # similar courses from the same category. Every row the test changes is put back at the end.
+# After a change, pages are asked for until they show it (the page cache drops its copies when it
+# hears NOTIFY) or, for seat counts, which the cache may show late, with CM::nocache.
 use strict;
 use warnings;
 use utf8;
@@ -94,11 +96,12 @@ SKIP: {
 	my ($id, $cap, $left) = @$open[0, 2, 3];
 	push @restore, "UPDATE offerings SET seats_taken = " . ($cap - $left) . " WHERE id = $id;";
 	CM::psql("UPDATE offerings SET seats_taken = capacity WHERE id = $id");
-	my $t = CM::text((rows_of(CM::get("/courses/$course", jar => CM::jar())->{content}))[0]{$id});
+	# seat counts alone do not clear the page cache (they may lag a few seconds): ask afresh
+	my $t = CM::text((rows_of(CM::get(CM::nocache("/courses/$course"), jar => CM::jar())->{content}))[0]{$id});
 	ok(index($t, CM::lang_str('zh-CN', 'common.full')) >= 0, "class $id made full shows 已满");
 	unlike($t, qr/\Q@{[CM::lang_str('zh-CN', 'course.status.open')]}\E/, '… and is no longer open for enrollment');
 	restore();
-	$t = CM::text((rows_of(CM::get("/courses/$course", jar => CM::jar())->{content}))[0]{$id});
+	$t = CM::text((rows_of(CM::get(CM::nocache("/courses/$course"), jar => CM::jar())->{content}))[0]{$id});
 	like($t, qr/(?<!\d)$left(?!\d)/, "… and shows $left seats again once put back");
 }
 
@@ -106,8 +109,10 @@ SKIP: {
 my ($to_cancel) = grep { $_->[7] ne 'cancelled' } @offerings;
 push @restore, "UPDATE offerings SET status = '$to_cancel->[7]' WHERE id = $to_cancel->[0];";
 CM::psql("UPDATE offerings SET status = 'cancelled' WHERE id = $to_cancel->[0]");
-($rows) = rows_of(CM::get("/courses/$course", jar => CM::jar())->{content});
-ok(!exists $rows->{ $to_cancel->[0] }, 'a cancelled class is not listed');
+$r = CM::eventually(sub { CM::get("/courses/$course", jar => CM::jar()) },
+	sub { !exists((rows_of($_[0]{content}))[0]->{ $to_cancel->[0] }) });
+($rows) = rows_of($r->{content});
+ok(!exists $rows->{ $to_cancel->[0] }, 'a cancelled class is not listed (the page cache hears of it)');
 restore();
 
 # English.
@@ -123,11 +128,11 @@ if ($free) {
 # --- similar courses ------------------------------------------------------------------------------
 my $similar = CM::section($html, qr{<section[^>]*aria-labelledby="course-similar"});
 my @sim = CM::card_ids($similar);
-my $n_same = CM::psql("SELECT count(*) FROM courses WHERE category_id = $cat_id AND id <> $course AND status = 'listed'");
+my $n_same = CM::psql("SELECT count(*) FROM courses WHERE category_id = $cat_id AND id <> $course AND " . CM::shown());
 is(scalar @sim, $n_same > 4 ? 4 : $n_same, 'up to 4 similar courses');
 if (@sim) {
 	is(CM::psql("SELECT count(*) FROM courses WHERE id IN (" . join(',', @sim) . ") AND category_id = $cat_id"
-		. " AND status = 'listed' AND id <> $course"), scalar @sim, 'all listed, of the same category, not the course itself');
+		. " AND " . CM::shown() . " AND id <> $course"), scalar @sim, 'all listed, of the same category, not the course itself');
 }
 
 # --- 404 and bad ids ------------------------------------------------------------------------------
@@ -153,26 +158,29 @@ is(CM::get("/courses/0$course", jar => CM::jar())->{status}, 200, 'a leading zer
 # --- unlisted course, suspended agency ------------------------------------------------------------
 push @restore, "UPDATE courses SET status = 'listed' WHERE id = $course;";
 CM::psql("UPDATE courses SET status = 'unlisted' WHERE id = $course");
-is(CM::get("/courses/$course", jar => CM::jar())->{status}, 404, 'an unlisted course is 404');
-my @found = map { CM::card_ids(CM::get('/courses', query => [q => $title, page => $_], jar => CM::jar())->{content}) } 1 .. 3;
+is(CM::eventually(sub { CM::get("/courses/$course", jar => CM::jar()) }, sub { $_[0]{status} == 404 })->{status},
+   404, 'an unlisted course is 404 (the page cache hears of it)');
+my @found = map { CM::card_ids(CM::get(CM::nocache('/courses'), query => [q => $title, page => $_], jar => CM::jar())->{content}) } 1 .. 3;
 ok(!grep({ $_ == $course } @found), 'an unlisted course is not in the catalog');
-ok(!grep({ $_ == $course } CM::card_ids(CM::get("/agencies/$agency", jar => CM::jar())->{content})),
+ok(!grep({ $_ == $course } CM::card_ids(CM::get(CM::nocache("/agencies/$agency"), jar => CM::jar())->{content})),
    'nor on its agency page');
 restore();
-is(CM::get("/courses/$course", jar => CM::jar())->{status}, 200, 'listed again, it is back');
+is(CM::eventually(sub { CM::get("/courses/$course", jar => CM::jar()) }, sub { $_[0]{status} == 200 })->{status},
+   200, 'listed again, it is back');
 
 push @restore, "UPDATE agencies SET status = 'approved' WHERE id = $agency;";
 CM::psql("UPDATE agencies SET status = 'suspended' WHERE id = $agency");
-is(CM::get("/courses/$course", jar => CM::jar())->{status}, 404, "a suspended agency's course is 404");
-is(CM::get("/agencies/$agency", jar => CM::jar())->{status}, 404, 'a suspended agency is 404');
-@found = map { CM::card_ids(CM::get('/courses', query => [q => $title, page => $_], jar => CM::jar())->{content}) } 1 .. 3;
+is(CM::eventually(sub { CM::get("/courses/$course", jar => CM::jar()) }, sub { $_[0]{status} == 404 })->{status},
+   404, "a suspended agency's course is 404");
+is(CM::get(CM::nocache("/agencies/$agency"), jar => CM::jar())->{status}, 404, 'a suspended agency is 404');
+@found = map { CM::card_ids(CM::get(CM::nocache('/courses'), query => [q => $title, page => $_], jar => CM::jar())->{content}) } 1 .. 3;
 ok(!grep({ $_ == $course } @found), "a suspended agency's course is not in the catalog (it would be a link to a 404)");
 restore();
 
 # --- the agency page ------------------------------------------------------------------------------
 my ($aname, $n_listed) = split /\|/, CM::psql(
 	"SELECT a.name, (SELECT count(*) FROM courses c WHERE c.agency_id = a.id AND c.status = 'listed') FROM agencies a WHERE a.id = $agency");
-$r = CM::get("/agencies/$agency", jar => CM::jar());
+$r = CM::get(CM::nocache("/agencies/$agency"), jar => CM::jar());
 is($r->{status}, 200, "GET /agencies/$agency is 200");
 is(scalar(() = CM::h1s($r->{content})), 1, 'one <h1>');
 is(CM::text((CM::h1s($r->{content}))[0]), $aname, 'the <h1> is the agency name');

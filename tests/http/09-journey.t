@@ -34,7 +34,7 @@ is($r->{status}, 200, 'searching 手机 works');
 my $total = CM::catalog_total($r->{content});
 ok($total > 0, "found $total courses");
 my @ids = CM::card_ids($r->{content});
-my %senior_phone = map { $_ => 1 } CM::psql("SELECT id FROM courses WHERE status = 'listed'"
+my %senior_phone = map { $_ => 1 } CM::psql("SELECT id FROM courses WHERE " . CM::shown()
 	. " AND audience = 'seniors' AND title LIKE '%智能手机%'");
 ok(scalar(grep { $senior_phone{$_} } @ids), 'the first page shows smartphone courses for seniors');
 
@@ -54,6 +54,7 @@ SELECT d.id, d.name FROM regions d
   JOIN offerings o ON o.site_id = s.id AND o.status = 'open' AND o.ends_on >= current_date
        AND o.seats_taken < o.capacity
   JOIN courses c ON c.id = o.course_id AND c.status = 'listed' AND c.title LIKE '%手机%'
+       AND c.agency_id IN (SELECT id FROM agencies WHERE status = 'approved')
        AND c.audience = 'seniors' AND c.max_price_fen = 0
  GROUP BY d.id, d.name, d.code ORDER BY count(*) DESC, d.code LIMIT 1
 SQL
@@ -72,7 +73,7 @@ WITH RECURSIVE rd (id, district_id) AS (
     UNION ALL SELECT r.id, CASE WHEN r.level = 'district' THEN r.id ELSE rd.district_id END
       FROM regions r JOIN rd ON r.parent_id = rd.id)
 SELECT count(*) FROM courses c
- WHERE c.status = 'listed' AND strpos(lower(c.title || ' ' || c.summary), '手机') > 0
+ WHERE @{[CM::shown('c')]} AND strpos(lower(c.title || ' ' || c.summary), '手机') > 0
    AND NOT EXISTS (SELECT 1 FROM offerings o WHERE o.course_id = c.id AND o.status <> 'cancelled' AND o.price_fen > 0)
    AND EXISTS (SELECT 1 FROM offerings o JOIN sites s ON s.id = o.site_id JOIN rd ON rd.id = s.region_id
                 WHERE o.course_id = c.id AND o.status <> 'cancelled' AND rd.district_id = $district)

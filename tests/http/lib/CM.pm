@@ -397,4 +397,39 @@ sub error_detail {
 	return ($html // '') =~ m{<strong class="error-detail">(.*?)</strong>}s ? text($1) : undef;
 }
 
+# --- the page cache ------------------------------------------------------------------------------
+# The app keeps whole responses to anonymous GETs of public pages for a few seconds, dropped at once
+# (NOTIFY) when catalog rows change, but not when only seats_taken does. A test that changes rows
+# with SQL and then looks at a page either waits for the change to show or asks for a URL no cache
+# holds:
+#   CM::nocache('/courses/12')           '/courses/12?_nc=PID-N' (unknown parameters are ignored)
+#   CM::eventually(sub { CM::get(...) }, sub { $_[0]{status} == 404 }, 5)
+#       calls the first sub until the second accepts its result, for at most 5 s (default);
+#       returns the last result either way.
+my $nocache_n = 0;
+
+sub nocache {
+	my ($path) = @_;
+	return $path . ($path =~ /\?/ ? '&' : '?') . '_nc=' . $$ . '-' . ++$nocache_n;
+}
+
+sub eventually {
+	my ($try, $ok, $secs) = @_;
+	require Time::HiRes;
+	my $until = Time::HiRes::time() + ($secs // 5);
+	while (1) {
+		my $v = $try->();
+		return $v if $ok->($v) || Time::HiRes::time() > $until;
+		Time::HiRes::sleep(0.1);
+	}
+}
+
+# The SQL condition for "a course the public sees": listed, of an approved agency. CM::shown('c')
+# for the alias c; CM::shown() for the bare table.
+sub shown {
+	my ($c) = @_;
+	my $p = defined $c ? "$c." : '';
+	return "${p}status = 'listed' AND ${p}agency_id IN (SELECT id FROM agencies WHERE status = 'approved')";
+}
+
 1;
