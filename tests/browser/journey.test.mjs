@@ -71,9 +71,9 @@ after(async () => {
 
 // ---- helpers ----------------------------------------------------------------------------------
 
-// A fresh context and page. The page remembers the status of each document it loaded, and the
-// uncaught script errors (which fail the test at the end: see done()).
-async function open(options) {
+// Runs fn(page, context) in a fresh context and closes it. The page remembers the status of each
+// document it loaded; uncaught script errors fail the test once fn has passed.
+async function withContext(options, fn) {
   const context = await browser.newContext({ baseURL: BASE, ...options });
   context.setDefaultTimeout(STEP_TIMEOUT);
   context.setDefaultNavigationTimeout(STEP_TIMEOUT);
@@ -83,21 +83,20 @@ async function open(options) {
     if (url.startsWith(BASE_ORIGIN + '/') || url.startsWith('data:')) return route.continue();
     return route.abort('internetdisconnected');
   });
-  const page = await context.newPage();
-  page.cm = { documents: [], errors: [] };
-  page.on('response', (r) => {
-    if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) {
-      page.cm.documents.push({ url: r.url(), status: r.status() });
-    }
-  });
-  page.on('pageerror', (e) => page.cm.errors.push(`${page.url()}: ${e.message}`));
-  return { context, page };
-}
-
-async function done({ context, page }) {
-  const errors = page.cm.errors.slice();
-  await context.close();
-  assert.deepEqual(errors, [], 'uncaught JavaScript errors on the pages');
+  try {
+    const page = await context.newPage();
+    page.cm = { documents: [], errors: [] };
+    page.on('response', (r) => {
+      if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) {
+        page.cm.documents.push({ url: r.url(), status: r.status() });
+      }
+    });
+    page.on('pageerror', (e) => page.cm.errors.push(`${page.url()}: ${e.message}`));
+    await fn(page, context);
+    assert.deepEqual(page.cm.errors, [], 'uncaught JavaScript errors on the pages');
+  } finally {
+    await context.close();
+  }
 }
 
 // The last document loaded must be a 2xx (redirects are followed by the browser: the last one
@@ -317,33 +316,44 @@ async function journey(page, label, shots) {
   return { title, url: page.url() };
 }
 
+// The distances in the map's list, in metres ("180 米", "1.2 公里", "180 m", "1.2 km").
+async function mapDistances(page, what) {
+  const list = page.locator('ol.map-results');
+  await list.waitFor({ state: 'visible' }).catch(() => {
+    throw new Error(`${what}: no visible list of sites (ol.map-results) on ${page.url()}`);
+  });
+  const texts = await list.locator(':scope > li').evaluateAll((items) => items.map((li) => {
+    const dt = [...li.querySelectorAll('dt')].find((d) => /距离|Distance/i.test(d.textContent));
+    return { name: li.dataset.name, d: dt?.nextElementSibling?.textContent.trim() ?? '' };
+  }));
+  assert.ok(texts.length >= 1, `${what}: the list of sites is empty`);
+  return texts.map(({ name, d }) => {
+    const m = d.match(/([\d.,]+)\s*(公里|千米|米|km|m)/);
+    assert.ok(m, `${what}: cannot read the distance of ${name}: “${d}”`);
+    const n = Number(m[1].replace(/,/g, ''));
+    return { name, text: d, metres: /公里|千米|km/.test(m[2]) ? n * 1000 : n };
+  });
+}
+
 // ---- the tests ----------------------------------------------------------------------------------
 
 test('phone, JavaScript on: search 手机, free, a district, a course', { timeout: TIMEOUT }, async () => {
-  const s = await open({ ...PHONE, javaScriptEnabled: true });
-  try {
-    await journey(s.page, 'phone+JS', 'journey-phone');
-    await shot(s.page, 'journey-phone.png');
-  } finally {
-    await done(s);
-  }
+  await withContext({ ...PHONE, javaScriptEnabled: true }, async (page) => {
+    await journey(page, 'phone+JS', 'journey-phone');
+    await shot(page, 'journey-phone.png');
+  });
 });
 
 test('phone, JavaScript off: the same journey works server-rendered', { timeout: TIMEOUT }, async () => {
-  const s = await open({ ...PHONE, javaScriptEnabled: false });
-  try {
-    await journey(s.page, 'phone, no JS');
-    await shot(s.page, 'journey-phone-nojs.png');
-  } finally {
-    await done(s);
-  }
+  await withContext({ ...PHONE, javaScriptEnabled: false }, async (page) => {
+    await journey(page, 'phone, no JS');
+    await shot(page, 'journey-phone-nojs.png');
+  });
 });
 
 test('keyboard: the first Tab reaches the skip link, Enter moves to main, focus is visible',
   { timeout: TIMEOUT }, async () => {
-    const s = await open({ ...DESKTOP, javaScriptEnabled: true });
-    const { page } = s;
-    try {
+    await withContext({ ...DESKTOP, javaScriptEnabled: true }, async (page) => {
       await go(page, '/', 'keyboard: home');
       await page.keyboard.press('Tab');
       const skip = await page.evaluate(() => {
@@ -375,15 +385,11 @@ test('keyboard: the first Tab reaches the skip link, Enter moves to main, focus 
       });
       assert.ok(next.inMain, `after the skip link, Tab went to ${next.html}, outside <main>`);
       assert.ok(await focusIndicator(page), `the focused ${next.html} has no visible outline`);
-    } finally {
-      await done(s);
-    }
+    });
   });
 
 test('large-text mode: 22px text, line height ≥ 1.3, kept on the next page', { timeout: TIMEOUT }, async () => {
-  const s = await open({ ...PHONE, javaScriptEnabled: true });
-  const { page, context } = s;
-  try {
+  await withContext({ ...PHONE, javaScriptEnabled: true }, async (page, context) => {
     await go(page, '/', 'large text: home');
     const on = page.getByRole('link', { name: '大字模式', exact: true });
     await navigate(page, () => on.click(), null, 'large text: click 大字模式');
@@ -429,15 +435,11 @@ test('large-text mode: 22px text, line height ≥ 1.3, kept on the next page', {
     await checkPage(page, 'large text: course page');
     assert.match((await measure()).htmlClass, /\blarge-text\b/, 'large text was not kept on the course page');
     await shot(page, 'large-text-course-phone.png');
-  } finally {
-    await done(s);
-  }
+  });
 });
 
 test('English: lang="en", the navigation says Courses, the search works', { timeout: TIMEOUT }, async () => {
-  const s = await open({ ...PHONE, javaScriptEnabled: true });
-  const { page } = s;
-  try {
+  await withContext({ ...PHONE, javaScriptEnabled: true }, async (page) => {
     await go(page, '/', 'English: home');
     const en = page.getByRole('link', { name: 'English', exact: true });
     await navigate(page, () => en.click(), null, 'English: click English');
@@ -463,36 +465,13 @@ test('English: lang="en", the navigation says Courses, the search works', { time
     await navigate(page, () => header.press('Enter'), /q=%E5%A4%AA%E6%9E%81/, 'English: header search 太极');
     const again = await resultCount(page, 'English: header search');
     assert.ok(again.n > 0, `English: the header search for 太极 found nothing: “${again.text}”`);
-  } finally {
-    await done(s);
-  }
+  });
 });
-
-// The distances in the map's list, in metres ("180 米", "1.2 公里", "180 m", "1.2 km").
-async function mapDistances(page, what) {
-  const list = page.locator('ol.map-results');
-  await list.waitFor({ state: 'visible' }).catch(() => {
-    throw new Error(`${what}: no visible list of sites (ol.map-results) on ${page.url()}`);
-  });
-  const texts = await list.locator(':scope > li').evaluateAll((items) => items.map((li) => {
-    const dt = [...li.querySelectorAll('dt')].find((d) => /距离|Distance/i.test(d.textContent));
-    return { name: li.dataset.name, d: dt?.nextElementSibling?.textContent.trim() ?? '' };
-  }));
-  assert.ok(texts.length >= 1, `${what}: the list of sites is empty`);
-  return texts.map(({ name, d }) => {
-    const m = d.match(/([\d.,]+)\s*(公里|千米|米|km|m)/);
-    assert.ok(m, `${what}: cannot read the distance of ${name}: “${d}”`);
-    const n = Number(m[1].replace(/,/g, ''));
-    return { name, text: d, metres: /公里|千米|km/.test(m[2]) ? n * 1000 : n };
-  });
-}
 
 test('learning map, desktop: the ten-minute walk lists sites within 800 m, with and without JS',
   { timeout: TIMEOUT }, async () => {
     // JavaScript on: tiles cannot load (no internet), the list is the page
-    const s = await open({ ...DESKTOP, javaScriptEnabled: true });
-    const { page } = s;
-    try {
+    await withContext({ ...DESKTOP, javaScriptEnabled: true }, async (page) => {
       await go(page, '/map?walk=1', 'map+JS');
       await checkPage(page, 'map+JS');
       const sites = await mapDistances(page, 'map+JS');
@@ -505,26 +484,24 @@ test('learning map, desktop: the ten-minute walk lists sites within 800 m, with 
       }, null, { timeout: 8000 }).catch(() => {
         throw new Error('map+JS: the map box is still shown though no tile could load (an empty box)');
       });
+      // map.js ran (it adds the "use my location" button), so this really was the JS case
+      assert.equal(await page.locator('.map-locate').count(), 1,
+        'map+JS: map.js did not run (no "use my location" button)');
       await shot(page, 'map-desktop.png');
-    } finally {
-      await done(s);
-    }
+    });
 
     // JavaScript off: the same list, and no map box at all
-    const t = await open({ ...DESKTOP, javaScriptEnabled: false });
-    try {
-      await go(t.page, '/map?walk=1', 'map, no JS');
-      await checkPage(t.page, 'map, no JS');
-      const sites = await mapDistances(t.page, 'map, no JS');
+    await withContext({ ...DESKTOP, javaScriptEnabled: false }, async (page) => {
+      await go(page, '/map?walk=1', 'map, no JS');
+      await checkPage(page, 'map, no JS');
+      const sites = await mapDistances(page, 'map, no JS');
       const far = sites.filter((x) => !(x.metres <= 800));
       assert.deepEqual(far, [], 'map, no JS: sites farther than 800 m in the ten-minute walk');
-      const boxes = await t.page.locator('#map, .map, .leaflet-container').evaluateAll((els) =>
+      const boxes = await page.locator('#map, .map, .leaflet-container').evaluateAll((els) =>
         els.filter((e) => e.offsetWidth > 0 && e.offsetHeight > 0).map((e) => e.outerHTML.slice(0, 80)));
       assert.deepEqual(boxes, [], 'map, no JS: a map box is visible without JavaScript (it can only be empty)');
       // and JavaScript really was off: map.js adds a "use my location" button
-      assert.equal(await t.page.locator('.map-locate').count(), 0,
+      assert.equal(await page.locator('.map-locate').count(), 0,
         'map, no JS: the page ran map.js although JavaScript was off');
-    } finally {
-      await done(t);
-    }
+    });
   });

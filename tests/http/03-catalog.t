@@ -106,16 +106,15 @@ is(scalar(grep { CM::text($_) !~ /手机/ } @cards), 0, 'every card shows 手机
 my @senior_phone = CM::psql("SELECT id FROM courses WHERE " . CM::shown() . " AND audience = 'seniors'"
 	. " AND title LIKE '%智能手机%' ORDER BY id");
 ok(@senior_phone >= 1, 'the demo data has smartphone courses for seniors');
-my %all_phone_ids;
+my (%all_phone_ids, @order);
 for my $page (1 .. int(($n_phone + 19) / 20)) {
-	$all_phone_ids{$_}++ for CM::card_ids(catalog(q => '手机', page => $page)->{content});
+	push @order, CM::card_ids(catalog(q => '手机', page => $page)->{content});
 }
+$all_phone_ids{$_}++ for @order;
 is(scalar(grep { !$all_phone_ids{$_} } @senior_phone), 0, 'the smartphone courses for seniors are all found');
-is(scalar(keys %all_phone_ids), $n_phone, 'all pages together hold every match once');
+ok(keys(%all_phone_ids) == $n_phone && @order == $n_phone, 'all pages together hold every match, each once');
 
 # Relevance: courses with the query in the title come before those with it only in the summary.
-my @order;
-for my $page (1 .. int(($n_phone + 19) / 20)) { push @order, CM::card_ids(catalog(q => '手机', page => $page)->{content}) }
 my %in_title = map { $_ => 1 } CM::psql("SELECT id FROM courses WHERE title LIKE '%手机%'");
 my $seen_summary_only = 0;
 my $misplaced = 0;
@@ -217,6 +216,13 @@ $r = catalog(mode => 'online');
 @cards = $r->{content} =~ m{(<article class="card course-card">.*?</article>)}gs;
 my $online = CM::lang_str('zh-CN', 'mode.online');
 is(scalar(grep { !/badge-mode">\Q$online\E</ } @cards), 0, "every card of mode=online says $online");
+
+# On page 2, the facet links and the sort form start again from page 1.
+$r = catalog(fee => 'free', page => 2);
+my @facet_hrefs = map { $_->{href} } map { facet_items($r->{content}, facet_title($_)) } qw(cat district mode audience);
+ok(@facet_hrefs && !grep({ /[?&]page=/ } @facet_hrefs), 'facet links on page 2 lead back to page 1');
+ok(!grep({ /[?&]fee=free/ ? 0 : 1 } @facet_hrefs), '… keeping fee=free');
+CM::hasnt($r->{content}, qr{<input type="hidden" name="page"}, 'the sort form does not keep the page');
 
 # Unknown parameters are ignored.
 is(CM::catalog_total(catalog(q => '手机', foo => 'bar', utm_source => 'x')->{content}), $n_phone,
@@ -335,6 +341,12 @@ for my $q ('手机', '智能手机', '机') {
 	     "the catalog query for '$q' (" . length($q) . ' characters) uses the bigram GIN index')
 		or diag $plan;
 }
+# The app lets PostgreSQL keep a generic plan for its prepared statement: that one must use the index
+# too, with the bigrams computed from $1 at run time.
+my $generic = join "\n", CM::psql("SET plan_cache_mode = force_generic_plan;\nPREPARE p AS $sql;\n"
+	. "EXPLAIN (COSTS OFF) EXECUTE p('手机', NULL, NULL, NULL, NULL, NULL, NULL, 'zh-CN', 'relevance', 20, 0);");
+like($generic, qr/Bitmap Index Scan on courses_grams_idx\s*\n\s*Index Cond: \(search_grams @> query_bigrams\(\$1\)\)/,
+     "the generic plan uses the index with query_bigrams(\$1) as its key") or diag $generic;
 my $plan = join "\n", CM::psql("EXPLAIN (COSTS OFF) SELECT id FROM courses WHERE search_grams @> query_bigrams('手机')");
 like($plan, qr/courses_grams_idx/, 'query_bigrams() is IMMUTABLE: folded to a constant the index serves') or diag $plan;
 is(CM::psql("SELECT query_bigrams('手机')"), '{手机}', "query_bigrams('手机') is {手机}");

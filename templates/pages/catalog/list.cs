@@ -21,8 +21,8 @@
   </aside>
 
   <section class="catalog-results" aria-labelledby="results-heading">
-    <h2 id="results-heading" class="results-count" role="status"><?cs var:L.catalog.results_pre ?> <strong><?cs var:P.Total ?></strong> <?cs var:L.catalog.results_post ?><?cs if:P.Q ?>
-      <?cs var:L.catalog.results_for_pre ?><?cs var:P.Q ?><?cs var:L.catalog.results_for_post ?><?cs /if ?></h2>
+    <h2 id="results-heading" class="results-count"><?cs var:L.catalog.results_pre ?> <strong><?cs var:P.Total ?></strong> <?cs var:L.catalog.results_post ?><?cs if:P.Q ?><?cs
+      if:L.lang_code == "en" ?> <?cs /if ?><?cs var:L.catalog.results_for_pre ?><?cs var:P.Q ?><?cs var:L.catalog.results_for_post ?><?cs /if ?></h2>
 
     <?cs if:subcount(P.Active) > 0 ?>
     <div class="active-filters">

@@ -432,4 +432,11 @@ sub shown {
 	return "${p}status = 'listed' AND ${p}agency_id IN (SELECT id FROM agencies WHERE status = 'approved')";
 }
 
+# Every key (without the leading "L.") of templates/lang/<lang>.hdf and its includes.
+sub lang_keys {
+	my ($lang) = @_;
+	my $t = $lang_cache{$lang} //= _hdf_read(($ENV{CM_ROOT} // '.') . "/templates/lang/$lang.hdf");
+	return sort map { /\AL\.(.*)\z/ ? $1 : () } keys %$t;
+}
+
 1;
