@@ -199,7 +199,7 @@ static void set_page_links(const struct req *rq, struct resp *rs)
                 char *tok = arena_alloc(a, CSRF_TOKEN_LEN + 1);
                 csrf_derive(cm_config.secret, rq->sess->token_hash, tok);
                 hset(rs->hdf, tok, "Page.Csrf");
-                rs->no_store = true; /* the page carries this session's token: keep it out of caches */
+                rs->no_store = true; /* it carries this session's CSRF token */
                 if (rq->sess->user_id)
                         hset(rs->hdf, rq->sess->display_name, "User.Name");
         }

@@ -106,6 +106,18 @@ int req_build(struct req *rq, req_env_fn env, void *ctx, const char *body, size_
         const char *https = env(ctx, "HTTPS");
         rq->https = https && *https && strcasecmp(https, "off") != 0;
 
+        /* cookies first: even a refusal of the rest is worded in the user's language */
+        int st = 0;
+        const char *cookie = env(ctx, "HTTP_COOKIE");
+        rq->lang = req_pick_lang(NULL, rq->accept_language);
+        if (cookie && strlen(cookie) > 8192)
+                return 400;
+        if (cookie && (st = http_parse_cookies(a, cookie, lim, &rq->cookies)))
+                return st;
+        rq->lang = req_pick_lang(kv_get(rq->cookies, "lang"), rq->accept_language);
+        const char *text = kv_get(rq->cookies, "text");
+        rq->large_text = text && strcmp(text, "large") == 0;
+
         /* nginx gives the path in DOCUMENT_URI (decoded) and REQUEST_URI (raw); we want raw so that
          * %2F inside a segment stays a part of that segment. */
         const char *uri = env_or(env, ctx, "REQUEST_URI", "/");
@@ -121,19 +133,9 @@ int req_build(struct req *rq, req_env_fn env, void *ctx, const char *body, size_
         if (strlen(qs) > REQ_MAX_QUERY)
                 return 414;
         rq->query_string = arena_strdup(a, qs);
-        int st = http_parse_urlencoded(a, qs, strlen(qs), lim, &rq->query);
+        st = http_parse_urlencoded(a, qs, strlen(qs), lim, &rq->query);
         if (st)
                 return st;
-
-        const char *cookie = env(ctx, "HTTP_COOKIE");
-        if (cookie && strlen(cookie) > 8192)
-                return 400;
-        if (cookie && (st = http_parse_cookies(a, cookie, lim, &rq->cookies)))
-                return st;
-
-        rq->lang = req_pick_lang(kv_get(rq->cookies, "lang"), rq->accept_language);
-        const char *text = kv_get(rq->cookies, "text");
-        rq->large_text = text && strcmp(text, "large") == 0;
 
         rq->content_type = arena_strdup(a, env_or(env, ctx, "CONTENT_TYPE", ""));
         if (body_len > REQ_MAX_BODY)

@@ -273,6 +273,20 @@ static void set_pager(struct req *rq, struct resp *rs, long page, long total)
         }
 }
 
+/* The number of matching courses when the page itself is empty (paged past the end): every course
+ * has exactly one mode, so the mode facet's counts add up to it (or, with a mode chosen, its row).
+ */
+static long total_from_facets(struct req *rq, const PGresult *facets)
+{
+        const char *mode = req_param(rq, "mode");
+        long total = 0;
+        for (int i = 0; i < PQntuples(facets); i++)
+                if (strcmp(db_val(facets, i, 0), "mode") == 0 &&
+                    (!mode || strcmp(db_val(facets, i, 1), mode) == 0))
+                        total += atol(db_val(facets, i, 3));
+        return total;
+}
+
 void page_catalog(struct req *rq, struct resp *rs)
 {
         struct arena *a = rq->arena;
@@ -300,7 +314,23 @@ void page_catalog(struct req *rq, struct resp *rs)
                 app_db_error(rq, rs);
                 return;
         }
-        long total = PQntuples(res) > 0 ? atol(db_val(res, 0, db_col(res, "Total"))) : 0;
+        /* a filter naming a category or district that does not exist is a bad link, not an
+         * empty shelf (every category and district has a facet row, even with no course) */
+        static const char *const looked_up[] = {"cat", "district", NULL};
+        for (int k = 0; looked_up[k]; k++) {
+                const char *v = req_param(rq, looked_up[k]);
+                bool known = v == NULL;
+                for (int i = 0; !known && i < PQntuples(facets); i++)
+                        known = strcmp(db_val(facets, i, 0), looked_up[k]) == 0 &&
+                                strcmp(db_val(facets, i, 1), v) == 0;
+                if (!known) {
+                        app_error(rq, rs, 400, "bad_param",
+                                  view_str(rq->lang, arena_printf(a, "param.%s", looked_up[k])));
+                        return;
+                }
+        }
+        long total = PQntuples(res) > 0 ? atol(db_val(res, 0, db_col(res, "Total")))
+                                        : total_from_facets(rq, facets);
         catalog_set_cards(rq, rs, "P.Courses", res);
 
         HDF *h = rs->hdf;

@@ -6,7 +6,7 @@
 # 404, and gone from the catalog and the agency page too; the agency page with its listed courses;
 # similar courses from the same category. Every row the test changes is put back at the end.
 # After a change, pages are asked for until they show it (the page cache drops its copies when it
-# hears NOTIFY) or, for seat counts, which the cache may show late, with CM::nocache.
+# hears NOTIFY) or with CM::nocache, which no cache holds.
 use strict;
 use warnings;
 use utf8;
@@ -96,7 +96,6 @@ SKIP: {
 	my ($id, $cap, $left) = @$open[0, 2, 3];
 	push @restore, "UPDATE offerings SET seats_taken = " . ($cap - $left) . " WHERE id = $id;";
 	CM::psql("UPDATE offerings SET seats_taken = capacity WHERE id = $id");
-	# seat counts alone do not clear the page cache (they may lag a few seconds): ask afresh
 	my $t = CM::text((rows_of(CM::get(CM::nocache("/courses/$course"), jar => CM::jar())->{content}))[0]{$id});
 	ok(index($t, CM::lang_str('zh-CN', 'common.full')) >= 0, "class $id made full shows 已满");
 	unlike($t, qr/\Q@{[CM::lang_str('zh-CN', 'course.status.open')]}\E/, '… and is no longer open for enrollment');

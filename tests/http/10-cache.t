@@ -1,7 +1,7 @@
 # The page cache (cgi-bin/core/cache.c): each worker keeps whole responses to anonymous GETs of public
 # pages. Covers: repeated GETs are served from it (the access log says cache=hit) and are identical;
 # HEAD from the cache has no body, and a HEAD filling it leaves a whole page for GET; the key separates languages and the large-text mode; a change to a
-# course (UPDATE via SQL → NOTIFY catalog_changed) shows on the very next request of every worker; a
+# course or to a class's seats (UPDATE via SQL → NOTIFY catalog_changed) shows at once on every worker; a
 # logged-in visitor never gets the anonymous copy and never leaves theirs behind; error pages are
 # never cached (each 404 has its own request id).
 use strict;
@@ -92,6 +92,27 @@ CM::psql(shift @restore);
 $stale = grep { index(anon("/courses/$course")->{content}, $new) >= 0 }
 	1 .. $tries if CM::eventually(sub { anon("/courses/$course") }, sub { index($_[0]{content}, $new) < 0 }, 2);
 is($stale // 0, 0, 'and the old title is back everywhere once restored');
+
+# A seat taken shows at once too (every change to offerings notifies).
+my ($oid, $left) = split /\|/, CM::psql("SELECT id, capacity - seats_taken FROM offerings WHERE course_id = $course"
+	. " AND status = 'open' AND ends_on >= current_date AND capacity - seats_taken > 6 ORDER BY id LIMIT 1");
+SKIP: {
+	skip "course $course has no open class with more than 6 seats", 2 unless $oid;
+	my $seats = sub {
+		my ($row) = anon("/courses/$course")->{content} =~ m{<tr id="offering-$oid">(.*?)</tr>}s;
+		return CM::text($row // '') =~ /(?<!\d)(\d+)\s*\Q@{[CM::lang_str('zh-CN', 'course.seats_free_post')]}\E/ ? $1 : -1;
+	};
+	$seats->() for 1 .. $tries;
+	push @restore, "UPDATE offerings SET seats_taken = seats_taken - 1 WHERE id = $oid;";
+	CM::psql("UPDATE offerings SET seats_taken = seats_taken + 1 WHERE id = $oid");
+	CM::eventually($seats, sub { $_[0] == $left - 1 }, 2);
+	my @seen = map { $seats->() } 1 .. $tries;
+	is_deeply([grep { $_ != $left - 1 } @seen], [], "a seat taken in class $oid shows on every worker at once (" . ($left - 1) . ' left)');
+	CM::psql(pop @restore);
+	CM::eventually($seats, sub { $_[0] == $left }, 2);
+	@seen = map { $seats->() } 1 .. $tries;
+	is_deeply([grep { $_ != $left } @seen], [], "and given back, $left again");
+}
 
 # --- sessions -------------------------------------------------------------------------------------
 my $hex = do { open my $fh, '<', "$dir/secret.key" or die $!; local $/; <$fh> };

@@ -398,10 +398,10 @@ sub error_detail {
 }
 
 # --- the page cache ------------------------------------------------------------------------------
-# The app keeps whole responses to anonymous GETs of public pages for a few seconds, dropped at once
-# (NOTIFY) when catalog rows change, but not when only seats_taken does. A test that changes rows
-# with SQL and then looks at a page either waits for the change to show or asks for a URL no cache
-# holds:
+# Each app worker keeps whole responses to anonymous GETs of public pages for a few seconds, dropped
+# when PostgreSQL tells it (NOTIFY) that catalog rows changed; the notice reaches each worker just
+# before its next lookup, a moment after the commit. A test that changes rows with SQL and then
+# looks at a page either waits for the change to show or asks for a URL no cache holds:
 #   CM::nocache('/courses/12')           '/courses/12?_nc=PID-N' (unknown parameters are ignored)
 #   CM::eventually(sub { CM::get(...) }, sub { $_[0]{status} == 404 }, 5)
 #       calls the first sub until the second accepts its result, for at most 5 s (default);
