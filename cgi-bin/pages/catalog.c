@@ -19,13 +19,15 @@
         " AND NOT EXISTS (SELECT 1 FROM regexp_split_to_table(lower($1::text), '\\s+') t"          \
         "                  WHERE t <> '' AND strpos(c.search_text, t) = 0))"
 #define F_NO_SEARCH "$1::text IS NULL" /* names $1 so the statement's parameters keep their types */
-#define F_CAT      "($2::text IS NULL OR cat.slug = $2::text)"
+#define F_CAT                                                                                      \
+        "($2::text IS NULL OR c.category_id = (SELECT id FROM categories WHERE slug = $2::text))"
 #define F_DISTRICT "($3::int IS NULL OR c.district_ids @> ARRAY[$3::int])"
 #define F_FEE      "($4::text IS NULL OR ($4::text = 'free') = (c.max_price_fen = 0))"
 #define F_MODE     "($5::text IS NULL OR c.mode = $5::text)"
 #define F_AUDIENCE "($6::text IS NULL OR c.audience = $6::text)"
+/* IN (…) rather than EXISTS: PostgreSQL hashes the set once instead of probing per course */
 #define SOON_EXPR                                                                                  \
-        "EXISTS (SELECT 1 FROM offerings o WHERE o.course_id = c.id AND o.status = 'open'"         \
+        "c.id IN (SELECT o.course_id FROM offerings o WHERE o.status = 'open'"                     \
         " AND o.starts_on BETWEEN current_date AND current_date + 30)"
 #define F_SOON "($7::text IS NULL OR " SOON_EXPR ")"
 
@@ -52,25 +54,28 @@
 
 /* One row per facet value: facet, key, label, count, sort. Each facet ignores its own filter. */
 #define FACETS_SQL(F_Q)                                                                            \
-        "WITH base AS ("                                                                           \
+        "WITH base AS MATERIALIZED ("                                                              \
         "  SELECT c.category_id, c.district_ids, c.max_price_fen = 0 AS free, c.mode, c.audience," \
         "         " SOON_EXPR " AS soon,"                                                          \
         "         " F_CAT " AS f_cat, " F_DISTRICT " AS f_district, " F_FEE " AS f_fee,"           \
         "         " F_MODE " AS f_mode, " F_AUDIENCE " AS f_audience, " F_SOON " AS f_soon"        \
-        "    FROM courses c JOIN categories cat ON cat.id = c.category_id"                         \
-        "    JOIN agencies a ON a.id = c.agency_id AND a.status = 'approved'"                      \
-        "   WHERE c.status = 'listed' AND " F_Q ")"                                                \
+        "    FROM courses c"                                                                       \
+        "   WHERE c.status = 'listed' AND " F_Q                                                    \
+        "     AND c.agency_id IN (SELECT id FROM agencies WHERE status = 'approved')),"            \
+        " cats AS (SELECT category_id, count(*) AS n FROM base"                                    \
+        "           WHERE f_district AND f_fee AND f_mode AND f_audience AND f_soon"               \
+        "           GROUP BY 1),"                                                                  \
+        " districts AS (SELECT d, count(*) AS n FROM base, unnest(district_ids) d"                 \
+        "                WHERE f_cat AND f_fee AND f_mode AND f_audience AND f_soon"               \
+        "                GROUP BY 1)"                                                              \
         " SELECT 'cat', cat.slug, CASE WHEN $8::text = 'en' THEN cat.name_en ELSE cat.name END,"   \
-        "        count(b.category_id), cat.sort"                                                   \
-        "   FROM categories cat LEFT JOIN base b ON b.category_id = cat.id"                        \
-        "    AND b.f_district AND b.f_fee AND b.f_mode AND b.f_audience AND b.f_soon"              \
-        "  GROUP BY cat.id"                                                                        \
+        "        coalesce(cats.n, 0), cat.sort"                                                    \
+        "   FROM categories cat LEFT JOIN cats ON cats.category_id = cat.id"                       \
         " UNION ALL"                                                                               \
         " SELECT 'district', r.id::text, CASE WHEN $8::text = 'en' THEN r.name_en ELSE r.name END,"\
-        "        count(b.free), 0"                                                                 \
-        "   FROM regions r LEFT JOIN base b ON b.district_ids @> ARRAY[r.id]"                      \
-        "    AND b.f_cat AND b.f_fee AND b.f_mode AND b.f_audience AND b.f_soon"                   \
-        "  WHERE r.level = 'district' GROUP BY r.id"                                               \
+        "        coalesce(districts.n, 0), 0"                                                      \
+        "   FROM regions r LEFT JOIN districts ON districts.d = r.id"                              \
+        "  WHERE r.level = 'district'"                                                             \
         " UNION ALL"                                                                               \
         " SELECT 'fee', CASE WHEN free THEN 'free' ELSE 'paid' END, '', count(*), 0 FROM base"     \
         "  WHERE f_cat AND f_district AND f_mode AND f_audience AND f_soon GROUP BY 2"             \
