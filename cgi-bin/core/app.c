@@ -149,6 +149,19 @@ void app_db_error(struct req *rq, struct resp *rs)
         resp_header(rs, "Retry-After", "5");
 }
 
+PGresult *app_fetch_subject(struct req *rq, struct resp *rs, struct db_stmt *stmt, int nparams,
+                            const char *const *params)
+{
+        PGresult *r = db_exec(cm_db_read, stmt, nparams, params);
+        if (!r)
+                app_db_error(rq, rs);
+        else if (PQntuples(r) == 0)
+                app_error(rq, rs, 404, NULL, NULL);
+        else
+                return r;
+        return NULL;
+}
+
 static const char *fcgi_env(void *ctx, const char *name)
 {
         return FCGX_GetParam(name, ((FCGX_Request *)ctx)->envp);

@@ -26,6 +26,13 @@ void app_error(struct req *rq, struct resp *rs, int status, const char *key, con
 /* The usual answer when the database failed under a handler: 503 with a "try again" page. */
 void app_db_error(struct req *rq, struct resp *rs);
 
+/* Runs a read that must find the page's subject (a course, a site…): NULL when it has already
+ * answered, with 503 on a database error or 404 when there is no row. */
+struct db_stmt;
+typedef struct pg_result PGresult;
+PGresult *app_fetch_subject(struct req *rq, struct resp *rs, struct db_stmt *stmt, int nparams,
+                            const char *const *params);
+
 /* Requests this worker has served, and its start time (for /healthz). */
 extern long app_requests;
 extern long app_started;

@@ -50,15 +50,9 @@ void page_agency(struct req *rq, struct resp *rs)
         const char *id = req_param(rq, "id");
         const char *lang = lang_codes[rq->lang];
 
-        PGresult *ag = db_exec(cm_db_read, &agency_get, DB_PARAMS(id, lang));
-        if (!ag) {
-                app_db_error(rq, rs);
+        PGresult *ag = app_fetch_subject(rq, rs, &agency_get, DB_PARAMS(id, lang));
+        if (!ag)
                 return;
-        }
-        if (PQntuples(ag) == 0) {
-                app_error(rq, rs, 404, NULL, NULL);
-                return;
-        }
         PGresult *courses = db_exec(cm_db_read, &agency_courses, DB_PARAMS(id, lang));
         if (!courses) {
                 app_db_error(rq, rs);

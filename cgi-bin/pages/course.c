@@ -157,15 +157,9 @@ void page_course(struct req *rq, struct resp *rs)
         const char *id = req_param(rq, "id");
         const char *lang = lang_codes[rq->lang];
 
-        PGresult *c = db_exec(cm_db_read, &course_get, DB_PARAMS(id, lang));
-        if (!c) {
-                app_db_error(rq, rs);
+        PGresult *c = app_fetch_subject(rq, rs, &course_get, DB_PARAMS(id, lang));
+        if (!c)
                 return;
-        }
-        if (PQntuples(c) == 0) {
-                app_error(rq, rs, 404, NULL, NULL);
-                return;
-        }
         const char *cat_id = db_val(c, 0, db_col(c, "CategoryId"));
         const char *audience = db_val(c, 0, db_col(c, "AudienceKey"));
         PGresult *offerings = db_exec(cm_db_read, &course_offerings, DB_PARAMS(id));

@@ -305,15 +305,9 @@ void page_site(struct req *rq, struct resp *rs)
         struct arena *a = rq->arena;
         const char *id = req_param(rq, "id");
 
-        PGresult *s = db_exec(cm_db_read, &site_get, DB_PARAMS(id, lang_codes[rq->lang]));
-        if (!s) {
-                app_db_error(rq, rs);
+        PGresult *s = app_fetch_subject(rq, rs, &site_get, DB_PARAMS(id, lang_codes[rq->lang]));
+        if (!s)
                 return;
-        }
-        if (PQntuples(s) == 0) {
-                app_error(rq, rs, 404, NULL, NULL);
-                return;
-        }
         const char *lat = db_val(s, 0, db_col(s, "Lat")), *lng = db_val(s, 0, db_col(s, "Lng"));
         PGresult *children = db_exec(cm_db_read, &site_children, DB_PARAMS(id));
         PGresult *nearby =
