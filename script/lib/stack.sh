@@ -68,6 +68,13 @@ stack_use() {
 	else
 		STACK_DBUSER=$(id -un)
 	fi
+	# as root: can the service users reach the checkout? (see stack_pg_exec)
+	STACK_USERNS=0
+	if stack_is_root && { ! runuser -u postgres -- test -x "$CM_ROOT" ||
+		! runuser -u www-data -- test -r "$CM_ROOT/static" ||
+		! runuser -u www-data -- test -x "$CM_ROOT/static"; }; then
+		STACK_USERNS=1
+	fi
 	# fsync off only where losing the data on a crash costs nothing
 	if [ "$name" = test ]; then STACK_FSYNC=off; else STACK_FSYNC=on; fi
 	export CM_ROOT
@@ -103,13 +110,27 @@ stack_psql() {
 		-U "$STACK_DBUSER" -d postgres "$@"
 }
 
+# As root, PostgreSQL (which refuses root) runs as the postgres user and nginx's workers as
+# www-data, when those users can reach the checkout. When they cannot (a checkout under /root,
+# which is 0700), both run in a user namespace where root appears as nobody: PostgreSQL agrees to
+# start, and file access is still root's, so nothing outside the checkout needs to change.
+STACK_USERNS=0
+stack_userns() { unshare --user --map-user=65534 --map-group=65534 "$@"; }
+
 # Run a PostgreSQL server program as the cluster's owner: initdb and postgres refuse root.
 stack_pg_exec() {
-	if stack_is_root; then
+	if [ "$STACK_USERNS" = 1 ]; then
+		(cd / && stack_userns "$@")
+	elif stack_is_root; then
 		(cd / && runuser -u postgres -- "$@")
 	else
 		"$@"
 	fi
+}
+
+# chown to postgres, when PostgreSQL runs as that user.
+stack_pg_own() {
+	if stack_is_root && [ "$STACK_USERNS" = 0 ]; then chown postgres "$@"; fi
 }
 
 # stack_log_tail FILE...: the end of each log, to show why something did not start.
@@ -193,26 +214,20 @@ stack_prepare_dirs() {
 	mkdir -p "$CM_ROOT/var" "$STACK_VAR" "$STACK_RUN" "$STACK_LOG" "$STACK_NGINX_DIR" || return 1
 	# traversable by postgres and nginx's www-data workers (the PG socket itself is 0700)
 	chmod 0755 "$CM_ROOT/var" "$STACK_VAR" "$STACK_RUN" "$STACK_LOG" "$STACK_NGINX_DIR" || return 1
-	if stack_is_root; then
-		if ! runuser -u postgres -- test -x "$STACK_VAR"; then
-			stack_err "the postgres user cannot reach $STACK_VAR: a folder above the checkout" \
-				"is not searchable by other users (e.g. /root is 0700). PostgreSQL refuses to run" \
-				"as root, so it runs as postgres here. Move the checkout under a readable path" \
-				"(e.g. /work or /srv), or run the scripts as a normal user. Nothing outside the checkout was changed."
-			return 1
-		fi
-		if ! runuser -u www-data -- test -r "$CM_ROOT/static" ||
-			! runuser -u www-data -- test -x "$CM_ROOT/static"; then
-			stack_err "nginx's workers (www-data) cannot read $CM_ROOT/static: a folder above the" \
-				"checkout is not searchable by other users. Move the checkout, or run as a normal user."
-			return 1
-		fi
+	if [ "$STACK_USERNS" = 1 ] && ! stack_userns true 2>/dev/null; then
+		stack_err "the postgres and www-data users cannot reach $CM_ROOT (a folder above the" \
+			"checkout is not searchable, e.g. /root is 0700) and this machine allows no user" \
+			"namespace to run them as root. Move the checkout under a readable path (e.g. /srv)," \
+			"or run the scripts as a normal user. Nothing outside the checkout was changed."
+		return 1
+	fi
+	if stack_is_root && [ "$STACK_USERNS" = 0 ]; then
 		if [ -d "$STACK_PGDATA" ] && [ "$(stat -c %U "$STACK_PGDATA")" != postgres ]; then
 			stack_err "$STACK_PGDATA belongs to $(stat -c %U "$STACK_PGDATA"), not postgres:" \
 				"it was made by a normal user. Run as that user, or remove $STACK_VAR."
 			return 1
 		fi
-		chown postgres "$STACK_RUN" || return 1
+		stack_pg_own "$STACK_RUN" || return 1
 	else
 		if [ -d "$STACK_PGDATA" ] && [ ! -O "$STACK_PGDATA" ]; then
 			stack_err "$STACK_PGDATA belongs to $(stat -c %U "$STACK_PGDATA"), not $(id -un):" \
@@ -246,7 +261,7 @@ fsync = $STACK_FSYNC
 synchronous_commit = $sync
 full_page_writes = $sync
 EOF
-	if stack_is_root; then chown postgres "$f" || return 1; fi
+	stack_pg_own "$f" || return 1
 }
 
 # initdb once: UTF-8, C.UTF-8 locale, trust auth (socket-only access in a private folder).
@@ -258,7 +273,7 @@ stack_pg_init() {
 		fi
 		stack_say "initdb $STACK_PGDATA"
 		mkdir -p "$STACK_PGDATA" && chmod 0700 "$STACK_PGDATA" || return 1
-		if stack_is_root; then chown postgres "$STACK_PGDATA" || return 1; fi
+		stack_pg_own "$STACK_PGDATA" || return 1
 		if ! stack_pg_exec "$STACK_PG_BIN/initdb" -D "$STACK_PGDATA" -E UTF8 --locale=C.UTF-8 \
 			-A trust -U "$STACK_DBUSER" --no-instructions >"$STACK_LOG/initdb.log" 2>&1; then
 			stack_err "initdb failed"
@@ -298,7 +313,7 @@ stack_pg_start() {
 		stack_pg_stop || return 1
 	fi
 	touch "$log" || return 1
-	if stack_is_root; then chown postgres "$log" || return 1; fi
+	stack_pg_own "$log" || return 1
 	stack_say "starting PostgreSQL ($STACK_PGDATA, socket in $STACK_RUN, fsync $STACK_FSYNC)"
 	if ! stack_pg_exec "$STACK_PG_BIN/pg_ctl" -D "$STACK_PGDATA" -l "$log" -w \
 		-t "$STACK_TIMEOUT" -s start </dev/null >>"$log" 2>&1; then
@@ -532,7 +547,7 @@ stack_sed_escape() { printf '%s' "$1" | sed -e 's/[\\|&]/\\&/g'; }
 
 stack_nginx_write_conf() {
 	local user=''
-	stack_is_root && user='user www-data;'
+	if stack_is_root && [ "$STACK_USERNS" = 0 ]; then user='user www-data;'; fi
 	# comment lines keep their placeholders (they document them)
 	sed -e "/^[[:space:]]*#/!s|@USER_DIRECTIVE@|$(stack_sed_escape "$user")|g" \
 		-e "/^[[:space:]]*#/!s|@ROOT@|$(stack_sed_escape "$CM_ROOT")|g" \
@@ -544,8 +559,13 @@ stack_nginx_write_conf() {
 }
 
 stack_nginx() {
-	"$STACK_NGINX_BIN" -p "$STACK_NGINX_DIR/" -c "$STACK_NGINX_CONF" \
-		-e "$STACK_LOG/nginx-error.log" "$@"
+	if [ "$STACK_USERNS" = 1 ]; then
+		stack_userns "$STACK_NGINX_BIN" -p "$STACK_NGINX_DIR/" -c "$STACK_NGINX_CONF" \
+			-e "$STACK_LOG/nginx-error.log" "$@"
+	else
+		"$STACK_NGINX_BIN" -p "$STACK_NGINX_DIR/" -c "$STACK_NGINX_CONF" \
+			-e "$STACK_LOG/nginx-error.log" "$@"
+	fi
 }
 
 stack_nginx_start() {
@@ -598,6 +618,9 @@ stack_wait_http() {
 # secret, config, migrate, demo, serve, nginx, and wait for /healthz.
 stack_start() {
 	local fresh=0
+	if [ "$STACK_USERNS" = 1 ]; then
+		stack_say "the checkout is private to root: PostgreSQL and nginx run in a user namespace"
+	fi
 	[ "${1:-}" = --fresh-db ] && fresh=1
 	stack_prepare_dirs || return 1
 	stack_stop || return 1
