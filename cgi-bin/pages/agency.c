@@ -21,13 +21,8 @@ DB_STMT(agency_get,
         "           AND o.status <> 'cancelled' AND o.ends_on >= current_date)"
         "         AS \"OfferingCount\""
         "  FROM agencies a"
-        "  LEFT JOIN LATERAL ("
-        "        WITH RECURSIVE up AS ("
-        "            SELECT id, parent_id, level, name, name_en FROM regions WHERE id = a.region_id"
-        "            UNION ALL"
-        "            SELECT p.id, p.parent_id, p.level, p.name, p.name_en"
-        "              FROM regions p JOIN up ON p.id = up.parent_id)"
-        "        SELECT name, name_en FROM up WHERE level = 'district' LIMIT 1) d ON true"
+        "  LEFT JOIN region_districts rd ON rd.region_id = a.region_id"
+        "  LEFT JOIN regions d ON d.id = rd.district_id"
         " WHERE a.id = $1::int AND a.status = 'approved'");
 
 /* $1 agency id, $2 lang. Agencies list fewer than 40 courses, so there is no paging; the limit

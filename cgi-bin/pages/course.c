@@ -26,13 +26,8 @@ DB_STMT(course_get,
         "  FROM courses c"
         "  JOIN categories cat ON cat.id = c.category_id"
         "  JOIN agencies a ON a.id = c.agency_id"
-        "  LEFT JOIN LATERAL ("
-        "        WITH RECURSIVE up AS ("
-        "            SELECT id, parent_id, level, name, name_en FROM regions WHERE id = a.region_id"
-        "            UNION ALL"
-        "            SELECT p.id, p.parent_id, p.level, p.name, p.name_en"
-        "              FROM regions p JOIN up ON p.id = up.parent_id)"
-        "        SELECT name, name_en FROM up WHERE level = 'district' LIMIT 1) d ON true"
+        "  LEFT JOIN region_districts rd ON rd.region_id = a.region_id"
+        "  LEFT JOIN regions d ON d.id = rd.district_id"
         " WHERE c.id = $1::int AND c.status = 'listed' AND a.status = 'approved'");
 
 /* $1 course id. Cancelled offerings are not shown; ended ones come last. Status, in this order:

@@ -14,23 +14,12 @@
 #include "core/config.h"
 #include "pages.h"
 
-/* Defined in course.c: plain text → prefix.N.Lines.M paragraphs. */
-
 /* Limits, spelled into the SQL text at compile time. */
 #define MAP_MAX_SITES    100 /* sites listed within a radius */
 #define NEAREST_SITES    5   /* "nearby sites", and the map's answer when nothing is in range */
 #define COURSES_PER_SITE 3   /* course links under each site on the map */
 #define SQL_NUM_(x)      #x
 #define SQL_NUM(x)       SQL_NUM_(x)
-
-/* Every region with the district it lies in: itself, its district ancestor, or NULL (the city). */
-#define REGION_DISTRICT                                                                            \
-        "WITH RECURSIVE rd (id, district_id) AS ("                                                 \
-        "  SELECT id, CASE WHEN level = 'district' THEN id END FROM regions"                       \
-        "   WHERE parent_id IS NULL"                                                               \
-        "  UNION ALL"                                                                              \
-        "  SELECT r.id, CASE WHEN r.level = 'district' THEN r.id ELSE rd.district_id END"          \
-        "    FROM regions r JOIN rd ON r.parent_id = rd.id)"
 
 /* An offering a learner can still take part in: open, not ended, of a listed course of an
  * approved agency (what the course page shows). Needs o, c and a in scope. */
@@ -42,8 +31,8 @@
 
 /* $1 lang, $2 level, $3 district: sites ordered by level, district and name, with the size of
  * their level and district groups. */
-DB_STMT(sites_list, REGION_DISTRICT
-        ", n AS (SELECT o.site_id, count(*) AS n FROM offerings o"
+DB_STMT(sites_list,
+        "WITH n AS (SELECT o.site_id, count(*) AS n FROM offerings o"
         "          JOIN courses c ON c.id = o.course_id JOIN agencies a ON a.id = c.agency_id"
         "         WHERE " OPEN_OFFERING " GROUP BY o.site_id)"
         " SELECT s.id AS \"Id\", s.level AS \"Level\", s.name AS \"Name\","
@@ -52,7 +41,7 @@ DB_STMT(sites_list, REGION_DISTRICT
         "        coalesce(n.n, 0) AS \"Offerings\","
         "        count(*) OVER (PARTITION BY s.level) AS \"LevelCount\","
         "        count(*) OVER (PARTITION BY s.level, rd.district_id) AS \"DistrictCount\""
-        "   FROM sites s JOIN rd ON rd.id = s.region_id"
+        "   FROM sites s JOIN region_districts rd ON rd.region_id = s.region_id"
         "   LEFT JOIN regions d ON d.id = rd.district_id"
         "   LEFT JOIN n ON n.site_id = s.id"
         "  WHERE ($2::int IS NULL OR s.level = $2::int)"
@@ -60,20 +49,20 @@ DB_STMT(sites_list, REGION_DISTRICT
         "  ORDER BY s.level, d.code NULLS FIRST, s.name, s.id");
 
 /* $1 district: sites per level (1 … 4, zeros included) under the district filter. */
-DB_STMT(sites_level_counts, REGION_DISTRICT
-        " SELECT l.level AS \"Level\", count(s.id) AS \"Count\""
+DB_STMT(sites_level_counts,
+        "SELECT l.level AS \"Level\", count(s.id) AS \"Count\""
         "   FROM generate_series(1, 4) AS l (level)"
-        "   LEFT JOIN (sites s JOIN rd ON rd.id = s.region_id)"
+        "   LEFT JOIN (sites s JOIN region_districts rd ON rd.region_id = s.region_id)"
         "     ON s.level = l.level AND ($1::int IS NULL OR rd.district_id = $1::int)"
         "  GROUP BY l.level ORDER BY l.level");
 
 /* $1 lang, $2 level: every district with its sites under the level filter. */
-DB_STMT(sites_district_counts, REGION_DISTRICT
-        " SELECT d.id AS \"Id\","
+DB_STMT(sites_district_counts,
+        "SELECT d.id AS \"Id\","
         "        CASE WHEN $1::text = 'en' THEN d.name_en ELSE d.name END AS \"Name\","
         "        count(s.id) AS \"Count\""
         "   FROM regions d"
-        "   LEFT JOIN (sites s JOIN rd ON rd.id = s.region_id)"
+        "   LEFT JOIN (sites s JOIN region_districts rd ON rd.region_id = s.region_id)"
         "     ON rd.district_id = d.id AND ($2::int IS NULL OR s.level = $2::int)"
         "  WHERE d.level = 'district'"
         "  GROUP BY d.id ORDER BY d.code");
@@ -380,12 +369,13 @@ void page_site(struct req *rq, struct resp *rs)
 /* ---------- GET /map ---------- */
 
 /* $1 lang: districts that have sites, each centred on the mean of its sites' coordinates. */
-DB_STMT(map_districts, REGION_DISTRICT
-        " SELECT d.id AS \"Id\","
+DB_STMT(map_districts,
+        "SELECT d.id AS \"Id\","
         "        CASE WHEN $1::text = 'en' THEN d.name_en ELSE d.name END AS \"Name\","
         "        round(avg(s.lat)::numeric, 6)::float8 AS \"Lat\","
         "        round(avg(s.lng)::numeric, 6)::float8 AS \"Lng\""
-        "   FROM sites s JOIN rd ON rd.id = s.region_id JOIN regions d ON d.id = rd.district_id"
+        "   FROM sites s JOIN region_districts rd ON rd.region_id = s.region_id"
+        "   JOIN regions d ON d.id = rd.district_id"
         "  GROUP BY d.id ORDER BY d.code");
 
 /* $1 lang */
