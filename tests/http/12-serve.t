@@ -4,6 +4,7 @@
 # get complete responses, then the master removes its socket and pid file and exits 0.
 use strict;
 use warnings;
+use utf8;
 use Test::More;
 use Time::HiRes qw(sleep time);
 use POSIX ":sys_wait_h";
@@ -38,6 +39,33 @@ cmp_ok(scalar @before, '>=', 1, "it has workers (" . scalar(@before) . ")");
     my $bad = 0;
     for my $i (1 .. 40) { $bad++ if CM::get("/courses?restart=$i")->{status} != 200 }
     is($bad, 0, "40 requests after the restart all answer 200");
+}
+
+# --- the database drops every connection: workers reconnect, prepare again and LISTEN again
+{
+    # first make every worker hold a connection that has prepared statements and a cached page
+    CM::get("/courses?warm=$_") for 1 .. 12;
+    my $killed = CM::psql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+        . " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        . " AND backend_type = 'client backend'");
+    cmp_ok($killed, '>=', 1, "terminated $killed database connections of the workers");
+    my $bad = 0;
+    for my $i (1 .. 40) { $bad++ if CM::get("/courses?reconnect=$i")->{status} != 200 }
+    is($bad, 0, "40 requests right after all answer 200 (each worker reconnected)");
+
+    # a catalog change must still reach every worker's cache: their new connections LISTEN
+    my $id = CM::psql("SELECT min(c.id) FROM courses c JOIN agencies a ON a.id = c.agency_id"
+        . " WHERE c.status = 'listed' AND a.status = 'approved'");
+    my $title = CM::psql("SELECT title FROM courses WHERE id = $id");
+    CM::get("/courses/$id") for 1 .. 12;    # cache it on every worker
+    CM::psql("UPDATE courses SET title = title || '（重连测试）' WHERE id = $id");
+    my $stale = 0;
+    for (1 .. 12) {
+        my $res = CM::get("/courses/$id");
+        $stale++ unless $res->{content} =~ /重连测试/;
+    }
+    is($stale, 0, "a title changed after the reconnect shows at once on every worker");
+    CM::psql("UPDATE courses SET title = " . CM::sql_str($title) . " WHERE id = $id");
 }
 
 # --- SIGHUP: every worker replaced while a client keeps asking; no request fails
