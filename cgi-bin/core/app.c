@@ -288,6 +288,7 @@ static void dispatch(struct req *rq, struct resp *rs)
                 if (hit) {
                         rs->raw = hit;
                         rs->raw_len = rq->method == HTTP_HEAD ? header_len : len;
+                        rs->raw_header_len = header_len;
                         return;
                 }
         }
@@ -347,7 +348,7 @@ void app_handle(FCGX_Request *fr)
         long body_bytes;
         if (rs.raw) {
                 FCGX_PutStr(rs.raw, (int)rs.raw_len, fr->out);
-                body_bytes = (long)rs.raw_len;
+                body_bytes = (long)(rs.raw_len - rs.raw_header_len);
         } else {
                 render(&rq, &rs);
                 buf_clear(&out);

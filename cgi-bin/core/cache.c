@@ -18,7 +18,8 @@ struct entry {
 
 static struct entry *table[SLOTS];
 static struct entry *fifo[SLOTS / 2];
-static int fifo_head, fifo_count;
+static int fifo_head, fifo_count; /* fifo_count includes the NULL holes left by replaced keys */
+static long live;                 /* entries actually stored */
 static size_t budget, used;
 static int ttl;
 static long hits, misses;
@@ -79,6 +80,7 @@ static void evict_oldest(void)
         if (s >= 0 && table[s] == e)
                 remove_slot((unsigned)s);
         used -= e->len + e->keylen;
+        live--;
         free(e);
 }
 
@@ -112,22 +114,25 @@ const char *cache_get(const char *key, size_t keylen, size_t *len, size_t *heade
 
 void cache_put(const char *key, size_t keylen, const char *response, size_t len, size_t header_len)
 {
-        if (!budget || len + keylen > budget / 4)
+        if (!budget)
                 return;
         uint64_t h = hash_key(key, keylen);
         int old = find_slot(h, key, keylen);
         if (old >= 0) {
-                /* an expired copy: leave it to the FIFO, but make it unreachable */
+                /* an older copy goes first, even when the new one is too big to keep */
                 struct entry *e = table[old];
                 remove_slot((unsigned)old);
                 for (int i = 0; i < SLOTS / 2; i++)
                         if (fifo[i] == e) {
                                 fifo[i] = NULL;
                                 used -= e->len + e->keylen;
+                                live--;
                                 free(e);
                                 break;
                         }
         }
+        if (len + keylen > budget / 4)
+                return;
         while (fifo_count > 0 && (used + len + keylen > budget || fifo_count == SLOTS / 2))
                 evict_oldest();
         struct entry *e = malloc(sizeof(*e) + keylen + len);
@@ -146,10 +151,11 @@ void cache_put(const char *key, size_t keylen, const char *response, size_t len,
         table[s] = e;
         fifo[(fifo_head + fifo_count) % (SLOTS / 2)] = e;
         fifo_count++;
+        live++;
         used += len + keylen;
 }
 
 struct cache_stats cache_stats(void)
 {
-        return (struct cache_stats){hits, misses, fifo_count, used};
+        return (struct cache_stats){hits, misses, live, used};
 }

@@ -13,12 +13,16 @@ static int access_fd = 2;
 void log_open_access(const char *path)
 {
         if (!path || strcmp(path, "-") == 0 || *path == '\0') {
+                if (access_fd > 2)
+                        close(access_fd); /* going back to stderr: do not leak the file */
                 access_fd = 2;
                 return;
         }
         int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
         if (fd < 0) {
                 log_warn("cannot open access log %s; using stderr", path);
+                if (access_fd > 2)
+                        close(access_fd); /* going back to stderr: do not leak the file */
                 access_fd = 2;
                 return;
         }

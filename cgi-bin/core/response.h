@@ -35,6 +35,7 @@ struct resp {
         const char *cache_key; /* set by the core when this response may be stored in the cache */
         const char *raw;       /* a whole response ready to send (a cache hit) */
         size_t raw_len;
+        size_t raw_header_len; /* where its body starts */
 };
 
 void resp_init(struct resp *rs, struct arena *a);
