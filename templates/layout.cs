@@ -63,7 +63,7 @@
           <li><a href="/sites"<?cs if:Page.Nav == "sites" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.sites ?></a></li>
         </ul>
       </nav>
-      <form class="search header-search" role="search" action="/courses" method="get">
+      <form class="search header-search" role="search" aria-label="<?cs var:L.nav.search_label ?>" action="/courses" method="get">
         <label class="visually-hidden" for="site-q"><?cs var:L.nav.search_label ?></label>
         <input type="search" id="site-q" name="q" value="<?cs var:Page.Q ?>" placeholder="<?cs var:L.nav.search_placeholder ?>" maxlength="100" enterkeyhint="search">
         <button type="submit" class="btn btn-primary"><?cs var:L.nav.search_button ?></button>

@@ -12,7 +12,7 @@
     if:P.Detail ?> <strong class="error-detail"><?cs var:P.Detail ?></strong><?cs /if ?></p>
 
   <?cs if:P.Status == 404 ?>
-  <form class="search search-large" role="search" action="/courses" method="get">
+  <form class="search search-large" role="search" aria-label="<?cs var:L.error.search_label ?>" action="/courses" method="get">
     <label for="error-q"><?cs var:L.error.search_label ?></label>
     <div class="search-row">
       <input type="search" id="error-q" name="q" value="<?cs var:Page.Q ?>" placeholder="<?cs var:L.nav.search_placeholder ?>" maxlength="100">

@@ -7,7 +7,7 @@
 <section class="hero" aria-labelledby="home-heading">
   <h1 id="home-heading" class="page-title"><?cs var:L.home.heading ?></h1>
   <p class="lead"><?cs var:L.home.intro ?></p>
-  <form class="search hero-search" role="search" action="/courses" method="get">
+  <form class="search hero-search" role="search" aria-label="<?cs var:L.home.search_heading ?>" action="/courses" method="get">
     <label for="home-q" class="hero-search-label"><?cs var:L.home.search_heading ?></label>
     <div class="search-row">
       <input type="search" id="home-q" name="q" placeholder="<?cs var:L.nav.search_placeholder ?>" maxlength="50" enterkeyhint="search">

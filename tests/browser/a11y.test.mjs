@@ -1,0 +1,309 @@
+// a11y.test.mjs: automated accessibility checks with axe-core (npm `axe-core`) in headless
+// Chromium (Debian's /usr/bin/chromium driven by playwright-core), against a running instance
+// (CM_BASE_URL; script/test's browser stage starts one).
+// Run: CM_SKIP_BOOTSTRAP=1 script/test browser   or, against a running instance,
+//      CM_BASE_URL=http://127.0.0.1:18080 node --test tests/browser/a11y.test.mjs
+//
+// The public pages a citizen reaches without signing in (home, catalog, a search with a filter,
+// a course, the sites, a site, the learning map's ten-minute walk, an agency, the accessibility
+// statement, a 404 and a 400 page) are checked in Chinese and English, in standard and large text
+// (the `lang=en` and `text=large` cookies that /prefs sets), on a 360×740 phone and a 1280×800
+// desktop: 8 combinations × 11 pages. axe runs the WCAG 2.0/2.1 A and AA rules (the level that
+// GB/T 37668-2019 asks for) and every violation fails the check, printed with its rule, impact,
+// help text, and the first few elements (selector, HTML, axe's finding) so the failure says what to
+// fix. axe only finds what a machine can find: journey.test.mjs covers focus and the skip link,
+// and a person with a screen reader still has to try the pages.
+//
+// One browser for the file, one context per combination (its pages share it, one after the
+// other), two or more combinations at a time. Requests to any other host than the instance are
+// aborted, as if offline (map tiles included: the learning map then hides its empty box and the
+// list is the page, which is what gets checked). It only reads.
+//
+// How axe gets in: the site's Content-Security-Policy (script-src 'self') refuses a script that
+// page.addScriptTag() adds, so that would need a context with bypassCSP, which also lifts the
+// policy's other rules (style-src 'self' drops inline style attributes: with CSP bypassed the
+// page would not look as it does to a user). Instead each context registers axe.min.js once as
+// an init script (context.addInitScript): DevTools evaluates it in every new document, which
+// CSP does not govern, and the pages are checked under their real policy. It is also faster:
+// addScriptTag sends the 550 kB script over the DevTools pipe for every page (measured: 25% of
+// the run).
+
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const AXE_VERSION = require('axe-core/package.json').version;
+
+const BASE = (process.env.CM_BASE_URL || 'http://127.0.0.1:18080').replace(/\/+$/, '');
+const BASE_ORIGIN = new URL(BASE).origin;
+const CHROMIUM = process.env.CM_CHROMIUM || '/usr/bin/chromium';
+const STEP_TIMEOUT = 10_000; // each navigation or wait, so a failure names its step
+const PAGE_TIMEOUT = 30_000; // one page: load, add axe, run it (about a second on an idle core)
+// combinations checked at the same time: axe's colour-contrast rule keeps a core busy
+const PARALLEL = Math.min(4, Math.max(2, availableParallelism()));
+
+// WCAG 2.0 and 2.1, levels A and AA
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const SHOW_NODES = 3; // elements printed per violated rule
+
+const PHONE = {
+  viewport: { width: 360, height: 740 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
+const DESKTOP = { viewport: { width: 1280, height: 800 } };
+
+const LANGS = [
+  { name: 'zh-CN', cookie: null, htmlLang: 'zh-CN' },
+  { name: 'en', cookie: 'en', htmlLang: 'en' },
+];
+const SIZES = [
+  { name: 'standard text', large: false },
+  { name: 'large text', large: true },
+];
+const SCREENS = [
+  { name: 'phone 360×740', options: PHONE },
+  { name: 'desktop 1280×800', options: DESKTOP },
+];
+
+// The pages, in the order a context visits them. `url` may be a function of the links found
+// beforehand (see discover()); `status` is the HTTP status the page must answer with, so an error
+// page is checked as the error page and a broken link is not mistaken for one.
+const q = new URLSearchParams({ q: '手机', fee: 'free' }).toString(); // percent-encoded
+const PAGES = [
+  { name: 'home', url: '/' },
+  { name: 'catalog', url: '/courses' },
+  { name: 'search 手机, free', url: `/courses?${q}` },
+  { name: 'a course', url: (l) => l.course },
+  { name: 'sites', url: '/sites' },
+  { name: 'a site', url: (l) => l.site },
+  { name: 'map, ten-minute walk', url: '/map?walk=1', settle: mapSettled },
+  { name: 'an agency', url: (l) => l.agency },
+  { name: 'accessibility statement', url: '/accessibility' },
+  { name: '404 page', url: '/nope', status: 404 },
+  { name: '400 page', url: '/courses?page=0', status: 400 },
+];
+
+let browser;
+let links; // { course, site, agency }: paths found by following the site's own links
+
+before(async () => {
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+  } catch (e) {
+    throw new Error(`cannot launch Chromium at ${CHROMIUM} (CM_CHROMIUM): ${e.message}`);
+  }
+  links = await discover();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+});
+
+// ---- helpers ----------------------------------------------------------------------------------
+
+async function newContext(options, cookies = []) {
+  const context = await browser.newContext({
+    baseURL: BASE,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    ...options,
+  });
+  await context.addInitScript({ path: AXE }); // window.axe in every document: see the top
+  context.setDefaultTimeout(STEP_TIMEOUT);
+  context.setDefaultNavigationTimeout(STEP_TIMEOUT);
+  // no internet: only the instance answers
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(BASE_ORIGIN + '/') || url.startsWith('data:')) return route.continue();
+    return route.abort('internetdisconnected');
+  });
+  if (cookies.length) await context.addCookies(cookies.map((c) => ({ ...c, url: BASE })));
+  return context;
+}
+
+// The course, site and agency pages to check: the first course of the catalog, the first site of
+// the list of sites, and the agency that course links to.
+async function discover() {
+  const context = await newContext(DESKTOP);
+  try {
+    const page = await context.newPage();
+    const firstHref = async (path, selector, what) => {
+      const r = await page.goto(path);
+      assert.equal(r?.status(), 200, `finding ${what}: GET ${path} answered HTTP ${r?.status()}`);
+      const href = await page.locator(selector).first().getAttribute('href').catch(() => null);
+      assert.ok(href, `finding ${what}: no link ${selector} on ${path}`);
+      return new URL(href, BASE).pathname;
+    };
+    const course = await firstHref('/courses', '.course-list .card-title a', 'a course');
+    const agency = await firstHref(course, 'main a[href^="/agencies/"]', 'an agency');
+    const site = await firstHref('/sites', 'main a[href^="/sites/"]', 'a site');
+    assert.match(course, /^\/courses\/\d+$/, `the first course link is ${course}`);
+    assert.match(agency, /^\/agencies\/\d+$/, `the course's agency link is ${agency}`);
+    assert.match(site, /^\/sites\/\d+$/, `the first site link is ${site}`);
+    return { course, site, agency };
+  } finally {
+    await context.close();
+  }
+}
+
+// The learning map reveals its box when Leaflet loads, then hides it again when no tile loads
+// (always here: no internet). Check the page once that has settled.
+async function mapSettled(page) {
+  await page.waitForFunction(() => {
+    const m = document.getElementById('map');
+    return !m || m.hidden || m.offsetHeight === 0;
+  }, null, { timeout: 8000 }).catch(() => {
+    throw new Error('the map box is still shown though no tile could load');
+  });
+}
+
+// One violated rule, readable: the rule, its impact and help, and where.
+function describeViolation(v) {
+  const lines = [`  [${v.impact || 'no impact'}] ${v.id}: ${v.help} (${v.nodes.length} element` +
+    `${v.nodes.length === 1 ? '' : 's'})  ${v.helpUrl.replace(/\?.*$/, '')}`];
+  for (const n of v.nodes.slice(0, SHOW_NODES)) {
+    const html = n.html.replace(/\s+/g, ' ').trim();
+    lines.push(`      at ${n.target.join(' ')}`);
+    lines.push(`         ${html.length > 200 ? html.slice(0, 200) + '…' : html}`);
+    // axe's finding, e.g. "insufficient color contrast of 3.1 (foreground color: #…, …)"
+    const why = [...n.any, ...n.all, ...n.none].map((c) => c.message).filter(Boolean);
+    if (why.length) lines.push(`         ${why[0]}`);
+  }
+  if (v.nodes.length > SHOW_NODES) lines.push(`      … and ${v.nodes.length - SHOW_NODES} more`);
+  return lines.join('\n');
+}
+
+// Load a page, check it is the page wanted, run axe; returns the failure text, '' when clean.
+async function checkPage(page, spec, combo) {
+  const url = typeof spec.url === 'function' ? spec.url(links) : spec.url;
+  const want = spec.status ?? 200;
+  const r = await page.goto(url);
+  assert.ok(r, `${spec.name}: no response for ${url}`);
+  assert.equal(r.status(), want, `${spec.name}: GET ${url} answered HTTP ${r.status()}, not ${want}`);
+  // the combination is in force: the right language and text size
+  const state = await page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    large: document.documentElement.classList.contains('large-text'),
+  }));
+  assert.equal(state.lang, combo.lang.htmlLang, `${spec.name}: <html lang> is “${state.lang}” on ${url}`);
+  assert.equal(state.large, combo.size.large,
+    `${spec.name}: large-text mode is ${state.large ? 'on' : 'off'} on ${url}`);
+  if (spec.settle) await spec.settle(page);
+
+  return report(`${url} (${combo.label})`, await runAxe(page));
+}
+
+// Run axe's WCAG A/AA rules on the page (axe is there: newContext's init script); returns the
+// violations. Only violations are wanted: resultTypes spares axe the details of every element
+// that passed (a third of its time); it finds the same violations.
+async function runAxe(page) {
+  const result = await page.evaluate((tags) => {
+    if (!window.axe) return null;
+    return window.axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
+  }, TAGS);
+  assert.ok(result, `axe is not in ${page.url()}: the init script did not run`);
+  return result.violations;
+}
+
+// The failure text for a page's violations, '' when there are none.
+function report(where, violations) {
+  if (violations.length === 0) return '';
+  return `${where}: ${violations.length} axe rule${violations.length === 1 ? '' : 's'} ` +
+    `violated:\n${violations.map(describeViolation).join('\n')}`;
+}
+
+// ---- the tests ----------------------------------------------------------------------------------
+
+const combos = [];
+for (const lang of LANGS) {
+  for (const size of SIZES) {
+    for (const screen of SCREENS) {
+      combos.push({ lang, size, screen, label: `${lang.name}, ${size.name}, ${screen.name}` });
+    }
+  }
+}
+
+// The harness itself: on a page with known faults, served as if by the instance and loaded the
+// way the real pages are, axe must find each fault, and the report must name the rule and the
+// element. Without this, a broken injection or a wrong tag list would let every page pass.
+test('axe finds the faults of a page made to fail, and says where they are', async () => {
+  const context = await newContext(DESKTOP);
+  try {
+    const page = await context.newPage();
+    await page.route(`${BASE_ORIGIN}/a11y-test-faults`, (route) => route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!DOCTYPE html><html><head><title>faults</title></head><body>
+        <main><h1>Faults</h1>
+          <p id="pale" style="color:#bbb;background:#fff">pale grey text on white</p>
+          <img id="noalt" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+          <input id="nolabel" type="text">
+          <a id="noname" href="/x"></a>
+        </main></body></html>`,
+    }));
+    await page.goto(`${BASE_ORIGIN}/a11y-test-faults`);
+    const violations = await runAxe(page);
+    const found = violations.map((v) => v.id).sort();
+    for (const id of ['color-contrast', 'html-has-lang', 'image-alt', 'label', 'link-name']) {
+      assert.ok(found.includes(id), `axe did not report ${id} on the page made to fail; ` +
+        `it reported: ${found.join(', ') || 'nothing'}`);
+    }
+    const text = report('faults', violations);
+    for (const bit of ['[serious] color-contrast:', '#pale', 'pale grey text on white',
+      'insufficient color contrast', '[critical] image-alt:', '#noalt']) {
+      assert.ok(text.includes(bit), `the failure report lacks “${bit}”:\n${text}`);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+describe(`axe-core ${AXE_VERSION}: WCAG 2.1 A and AA`, { concurrency: PARALLEL }, () => {
+  for (const combo of combos) {
+    // one context per combination; its pages are checked one after the other in one tab
+    describe(combo.label, { concurrency: 1 }, () => {
+      let context;
+      let page;
+      const errors = [];
+      before(async () => {
+        const cookies = [];
+        if (combo.lang.cookie) cookies.push({ name: 'lang', value: combo.lang.cookie });
+        if (combo.size.large) cookies.push({ name: 'text', value: 'large' });
+        context = await newContext(combo.screen.options, cookies);
+        page = await context.newPage();
+        page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+      });
+      after(async () => {
+        if (context) await context.close();
+      });
+      for (const spec of PAGES) {
+        test(spec.name, { timeout: PAGE_TIMEOUT }, async () => {
+          errors.length = 0;
+          const failure = await checkPage(page, spec, combo);
+          assert.ok(!failure, failure);
+          assert.deepEqual(errors, [], `${spec.name} (${combo.label}): uncaught JavaScript errors`);
+        });
+      }
+    });
+  }
+});
