@@ -96,25 +96,21 @@ size_t crypto_b64url(const unsigned char *in, size_t len, char *out)
         return o;
 }
 
-static int b64val(char c)
-{
-        const char *p = c ? strchr(b64, c) : NULL;
-        return p ? (int)(p - b64) : -1;
-}
-
-long crypto_unb64url(const char *in, unsigned char *out, size_t outcap)
+long crypto_decode_radix(const char *in, const char *alphabet, int width, unsigned char *out,
+                         size_t outcap)
 {
         size_t len = strlen(in), o = 0;
-        if (len % 4 == 1)
+        /* leftover bits a whole character's worth or more cannot come from whole bytes */
+        if ((len * (size_t)width) % 8 >= (size_t)width)
                 return -1;
         unsigned acc = 0;
         int bits = 0;
         for (size_t i = 0; i < len; i++) {
-                int v = b64val(in[i]);
-                if (v < 0)
+                const char *p = in[i] ? strchr(alphabet, in[i]) : NULL;
+                if (!p)
                         return -1;
-                acc = (acc << 6 | (unsigned)v) & 0xffffff;
-                bits += 6;
+                acc = (acc << width | (unsigned)(p - alphabet)) & 0xffff;
+                bits += width;
                 if (bits >= 8) {
                         bits -= 8;
                         if (o >= outcap)
@@ -126,4 +122,9 @@ long crypto_unb64url(const char *in, unsigned char *out, size_t outcap)
         if (bits > 0 && (acc & ((1u << bits) - 1)) != 0)
                 return -1;
         return (long)o;
+}
+
+long crypto_unb64url(const char *in, unsigned char *out, size_t outcap)
+{
+        return crypto_decode_radix(in, b64, 6, out, outcap);
 }

@@ -17,6 +17,11 @@ void crypto_hex(const unsigned char *in, size_t len, char *out);
 int crypto_unhex(const char *in, unsigned char *out, size_t outlen);
 /* Unpadded base64url; out needs 4 * ((len + 2) / 3) + 1 bytes. Returns the length written. */
 size_t crypto_b64url(const unsigned char *in, size_t len, char *out);
+/* Decodes unpadded text in an RFC 4648 alphabet of 2^width symbols (base64url: 6, base32: 5) into
+ * out (room for outcap). Returns the bytes, or -1 on a character outside the alphabet, a length no
+ * whole number of bytes gives, or non-zero leftover bits (a non-canonical encoding). */
+long crypto_decode_radix(const char *in, const char *alphabet, int width, unsigned char *out,
+                         size_t outcap);
 /* Decodes unpadded base64url into out (room for outcap); returns bytes or -1 if malformed. */
 long crypto_unb64url(const char *in, unsigned char *out, size_t outcap);
 

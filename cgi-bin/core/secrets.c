@@ -369,31 +369,7 @@ size_t secrets_base32_encode(const unsigned char *in, size_t len, char *out)
 
 long secrets_base32_decode(const char *in, unsigned char *out, size_t outcap)
 {
-        size_t len = strlen(in), o = 0;
-        unsigned acc = 0;
-        int bits = 0;
-
-        /* 8 characters carry 5 bytes; 1, 3 or 6 left over cannot come from whole bytes */
-        if (len % 8 == 1 || len % 8 == 3 || len % 8 == 6)
-                return -1;
-        for (size_t i = 0; i < len; i++) {
-                const char *p = in[i] ? strchr(b32, in[i]) : NULL;
-
-                if (!p)
-                        return -1;
-                acc = (acc << 5 | (unsigned)(p - b32)) & 0xfff;
-                bits += 5;
-                if (bits >= 8) {
-                        bits -= 8;
-                        if (o >= outcap)
-                                return -1;
-                        out[o++] = (unsigned char)(acc >> bits);
-                }
-        }
-        /* the leftover bits of a canonical encoding are zero */
-        if (bits > 0 && (acc & ((1u << bits) - 1)) != 0)
-                return -1;
-        return (long)o;
+        return crypto_decode_radix(in, b32, 5, out, outcap);
 }
 
 /* ---------------------------------------------------------------- otpauth URI */
