@@ -241,7 +241,6 @@ static int aliyun_send(const struct sms_config *cfg, const struct sms_message *m
         unsigned char rnd[16];
         char nonce[2 * sizeof rnd + 1];
         struct buf body;
-        struct gw_response res;
 
         if (empty(cfg->endpoint)) {
                 sms_result_set(result, SMS_RETRY_LATER, "CM.Config", "no Aliyun SMS endpoint");
@@ -255,24 +254,7 @@ static int aliyun_send(const struct sms_config *cfg, const struct sms_message *m
                 return -1;
         }
 
-        struct gw_request req = {
-            .method = "POST",
-            .url = cfg->endpoint,
-            .headers = headers,
-            .body = body.data,
-            .body_len = body.len,
-            .timeout_ms = cfg->timeout_ms,
-        };
-        gw_response_init(&res);
-        if (gw_http(&req, &res) < 0)
-                sms_result_set(result, SMS_RETRY_LATER, "CM.Transport", "Aliyun SMS: %s",
-                               res.error);
-        else
-                aliyun_parse_response(res.status, buf_cstr(&res.body), result);
-        gw_response_free(&res);
-        OPENSSL_cleanse(body.data, body.len); /* it holds the code */
-        buf_free(&body);
-        return result->outcome == SMS_SENT ? 0 : -1;
+        return sms_post(cfg, headers, &body, "Aliyun SMS", aliyun_parse_response, result);
 }
 
 const struct sms_driver sms_driver_aliyun = {

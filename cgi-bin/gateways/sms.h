@@ -129,6 +129,15 @@ sms_result_set(struct sms_result *r, enum sms_outcome o, const char *code, const
         sms_copy(r->message, sizeof r->message, tmp);
 }
 
+/* Reads a provider's HTTP answer into *result. */
+typedef void (*sms_parse_fn)(long http_status, const char *body, struct sms_result *result);
+
+/* The end every driver shares (sms.c): POSTs body with headers to cfg->endpoint, maps a transport
+ * failure to SMS_RETRY_LATER (provider names it in the message), otherwise lets parse read the
+ * answer; then wipes and frees body, which holds the code. 0 when sent, else -1. */
+int sms_post(const struct sms_config *cfg, const char *const *headers, struct buf *body,
+             const char *provider, sms_parse_fn parse, struct sms_result *result);
+
 /* ---------------------------------------------------------------- Aliyun (aliyun_sms.c)
  * RPC signature v1 over SendSms 2017-05-25. These functions are pure (no I/O, no clock, no
  * randomness) so the tests reproduce Aliyun's published example and gatewaysim verifies requests

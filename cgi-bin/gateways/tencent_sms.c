@@ -334,7 +334,6 @@ static int tencent_send(const struct sms_config *cfg, const struct sms_message *
         char host[256], h_auth[512], h_host[300], h_ts[64], h_region[128];
         struct tencent_signature sig;
         struct buf body;
-        struct gw_response res;
         long long now = (long long)time(NULL);
         const char *region = empty(cfg->region) ? TENCENT_DEFAULT_REGION : cfg->region;
 
@@ -375,24 +374,7 @@ static int tencent_send(const struct sms_config *cfg, const struct sms_message *
             h_region,
             NULL,
         };
-        struct gw_request req = {
-            .method = "POST",
-            .url = cfg->endpoint,
-            .headers = headers,
-            .body = body.data,
-            .body_len = body.len,
-            .timeout_ms = cfg->timeout_ms,
-        };
-        gw_response_init(&res);
-        if (gw_http(&req, &res) < 0)
-                sms_result_set(result, SMS_RETRY_LATER, "CM.Transport", "Tencent SMS: %s",
-                               res.error);
-        else
-                tencent_parse_response(res.status, buf_cstr(&res.body), result);
-        gw_response_free(&res);
-        OPENSSL_cleanse(body.data, body.len); /* it holds the code */
-        buf_free(&body);
-        return result->outcome == SMS_SENT ? 0 : -1;
+        return sms_post(cfg, headers, &body, "Tencent SMS", tencent_parse_response, result);
 }
 
 const struct sms_driver sms_driver_tencent = {

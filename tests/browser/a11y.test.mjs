@@ -32,15 +32,12 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { chromium } from 'playwright-core';
+import { BASE, BASE_ORIGIN, keepOffline, launchChromium } from './lib/browser.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 const AXE_VERSION = require('axe-core/package.json').version;
 
-const BASE = (process.env.CM_BASE_URL || 'http://127.0.0.1:18080').replace(/\/+$/, '');
-const BASE_ORIGIN = new URL(BASE).origin;
-const CHROMIUM = process.env.CM_CHROMIUM || '/usr/bin/chromium';
 const STEP_TIMEOUT = 10_000; // each navigation or wait, so a failure names its step
 const PAGE_TIMEOUT = 30_000; // one page: load, add axe, run it (about a second on an idle core)
 // combinations checked at the same time: axe's colour-contrast rule keeps a core busy
@@ -93,23 +90,7 @@ let browser;
 let links; // { course, site, agency }: paths found by following the site's own links
 
 before(async () => {
-  try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
-  } catch (e) {
-    throw new Error(`cannot launch Chromium at ${CHROMIUM} (CM_CHROMIUM): ${e.message}`);
-  }
+  browser = await launchChromium();
   links = await discover();
 });
 
@@ -130,11 +111,7 @@ async function newContext(options, cookies = []) {
   context.setDefaultTimeout(STEP_TIMEOUT);
   context.setDefaultNavigationTimeout(STEP_TIMEOUT);
   // no internet: only the instance answers
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(BASE_ORIGIN + '/') || url.startsWith('data:')) return route.continue();
-    return route.abort('internetdisconnected');
-  });
+  await keepOffline(context);
   if (cookies.length) await context.addCookies(cookies.map((c) => ({ ...c, url: BASE })));
   return context;
 }

@@ -18,13 +18,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { BASE, keepOffline, launchChromium } from './lib/browser.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const BASE = (process.env.CM_BASE_URL || 'http://127.0.0.1:18080').replace(/\/+$/, '');
-const BASE_ORIGIN = new URL(BASE).origin;
 const ARTIFACTS = process.env.CM_ARTIFACTS || path.join(HERE, '..', '..', 'var', 'test', 'artifacts');
-const CHROMIUM = process.env.CM_CHROMIUM || '/usr/bin/chromium';
 const TIMEOUT = 30_000; // each test
 const STEP_TIMEOUT = 10_000; // each action or wait inside a test, so a failure names its step
 
@@ -46,23 +43,7 @@ let browser;
 
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
-  } catch (e) {
-    throw new Error(`cannot launch Chromium at ${CHROMIUM} (CM_CHROMIUM): ${e.message}`);
-  }
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -78,11 +59,7 @@ async function withContext(options, fn) {
   context.setDefaultTimeout(STEP_TIMEOUT);
   context.setDefaultNavigationTimeout(STEP_TIMEOUT);
   // no internet: only the instance answers
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(BASE_ORIGIN + '/') || url.startsWith('data:')) return route.continue();
-    return route.abort('internetdisconnected');
-  });
+  await keepOffline(context);
   try {
     const page = await context.newPage();
     page.cm = { documents: [], errors: [] };
