@@ -14,7 +14,7 @@
 #include "router.h"
 
 DB_STMT(sess_find, "SELECT s.id, coalesce(s.user_id, 0), coalesce(u.display_name, ''),"
-                   "       s.last_seen_at < now() - interval '1 minute'"
+                   "       s.last_seen_at < now() - interval '1 minute', coalesce(u.roles, 0)"
                    "  FROM sessions s LEFT JOIN users u ON u.id = s.user_id"
                    " WHERE s.token_hash = $1::bytea AND s.expires_at > now()"
                    "   AND s.last_seen_at + s.idle_timeout > now()"
@@ -53,7 +53,7 @@ bool sess_load(struct req *rq)
         s->id = atoll(db_val(r, 0, 0));
         s->user_id = atoll(db_val(r, 0, 1));
         s->display_name = arena_strdup(rq->arena, db_val(r, 0, 2));
-        s->roles = s->user_id ? ROLE_USER : 0;
+        s->roles = s->user_id ? ROLE_USER | (unsigned)atoi(db_val(r, 0, 4)) : 0;
         if (strcmp(db_val(r, 0, 3), "t") == 0)
                 db_exec(cm_db, &sess_touch, DB_PARAMS(arena_printf(rq->arena, "%lld", s->id)));
         rq->sess = s;

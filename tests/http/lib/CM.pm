@@ -180,6 +180,43 @@ sub post {
 	return request('POST', $path, %o);
 }
 
+# --- people --------------------------------------------------------------------------------------
+
+# CM::make_user(%fields): inserts a user straight into the database and returns its id. Fields:
+# name (display name), phone, roles (bits as in router.h: citizen 2, agency 4, reviewer 8,
+# procure 16, finance 32, admin 64), agency_id. Phones default to a fresh unused number.
+my $phone_seq = 0;
+sub fresh_phone {
+	$phone_seq++;
+	return sprintf '139%04d%04d', $$ % 10000, $phone_seq;
+}
+sub make_user {
+	my (%f) = @_;
+	my $phone = $f{phone} // fresh_phone();
+	my $name = $f{name} // "测试用户$phone_seq";
+	my $roles = $f{roles} // 2;
+	my $pw = ($roles & 120) ? q{'$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$unusable'} : 'NULL';
+	return psql(sprintf "INSERT INTO users (display_name, phone, roles, agency_id, password_hash)"
+		. " VALUES (%s, %s, %d, %s, %s) RETURNING id",
+		sql_str($name), sql_str($phone), $roles, $f{agency_id} // 'NULL', $pw);
+}
+
+# CM::login_as(USER_ID, [$jar]): a shortcut for tests of what a logged-in person may do (the login
+# pages themselves are tested through the front door): makes a session row the way sess_start
+# does and puts its cookie in the jar.
+sub login_as {
+	my ($user_id, $j) = @_;
+	$j //= $default_jar;
+	require Digest::SHA;
+	require MIME::Base64;
+	my $token = join '', map { chr int rand 256 } 1 .. 32;
+	my $cookie = MIME::Base64::encode_base64url($token);
+	my $hash = Digest::SHA::sha256_hex($token);
+	psql("INSERT INTO sessions (token_hash, user_id, auth_method) VALUES ('\\x$hash'::bytea, $user_id, 'sms')");
+	$j->{cm_sid} = $cookie;
+	return $cookie;
+}
+
 # --- reading pages -------------------------------------------------------------------------------
 
 # The value of the first <input name="NAME" value="..."> in HTML (entities &amp; &lt; &gt; &quot;
