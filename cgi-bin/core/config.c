@@ -61,6 +61,18 @@ static const struct key keys[] = {
     {"page_cache_mb", K_INT, offsetof(struct config, page_cache_mb)},
     {"page_cache_seconds", K_INT, offsetof(struct config, page_cache_seconds)},
     {"https", K_BOOL, offsetof(struct config, https)},
+    STR_KEY("uploads", uploads),
+    STR_KEY("sms_driver", sms_driver),
+    STR_KEY("sms_endpoint", sms_endpoint),
+    STR_KEY("sms_access_key_id", sms_access_key_id),
+    STR_KEY("sms_access_key_secret_file", sms_access_key_secret_file),
+    STR_KEY("sms_sign_name", sms_sign_name),
+    STR_KEY("sms_region", sms_region),
+    STR_KEY("sms_sdk_app_id", sms_sdk_app_id),
+    STR_KEY("sms_templates", sms_templates),
+    {"sms_timeout_seconds", K_INT, offsetof(struct config, sms_timeout_seconds)},
+    {"courier_lease_seconds", K_INT, offsetof(struct config, courier_lease_seconds)},
+    STR_KEY("sim_listen", sim_listen),
 };
 
 static void set_defaults(struct config *c)
@@ -79,6 +91,18 @@ static void set_defaults(struct config *c)
         c->map_attribution = dup_or_die("© OpenStreetMap contributors");
         c->page_cache_mb = 32;
         c->page_cache_seconds = 10;
+        c->uploads = dup_or_die("var/uploads");
+        c->sms_driver = dup_or_die("");
+        c->sms_endpoint = dup_or_die("");
+        c->sms_access_key_id = dup_or_die("");
+        c->sms_access_key_secret_file = dup_or_die("");
+        c->sms_sign_name = dup_or_die("");
+        c->sms_region = dup_or_die("");
+        c->sms_sdk_app_id = dup_or_die("");
+        c->sms_templates = dup_or_die("");
+        c->sms_timeout_seconds = 10;
+        c->courier_lease_seconds = 60;
+        c->sim_listen = dup_or_die("");
 }
 
 int config_load(struct config *out, const char *path, char *err, size_t errlen)

@@ -21,10 +21,24 @@ struct config {
         char *pid_file;     /* "" = none */
         char *map_tiles;    /* tile URL template for Leaflet, "" = list only */
         char *map_attribution;
-        int page_cache_mb;        /* per worker, for anonymous GETs of public pages; 0 = off */
-        int page_cache_seconds;   /* the longest a cached page (and its seat counts) may lag */
-        bool https;               /* cookies get Secure */
-        unsigned char secret[32]; /* derived from secret_file */
+        int page_cache_mb;      /* per worker, for anonymous GETs of public pages; 0 = off */
+        int page_cache_seconds; /* the longest a cached page (and its seat counts) may lag */
+        bool https;             /* cookies get Secure */
+        char *uploads;          /* agency documents etc.: a folder outside the web root */
+        /* SMS (gateways/sms.h): the driver ("aliyun" or "tencent"), its endpoint and keys; the
+         * secret itself is read from a file so the config can be world-readable */
+        char *sms_driver;
+        char *sms_endpoint;
+        char *sms_access_key_id;
+        char *sms_access_key_secret_file;
+        char *sms_sign_name;
+        char *sms_region;
+        char *sms_sdk_app_id;
+        char *sms_templates;     /* "login_code:SMS_1 family_code:SMS_2 …": our name → theirs */
+        int sms_timeout_seconds; /* one call to the provider */
+        int courier_lease_seconds; /* a claimed job is another courier's after this */
+        char *sim_listen;          /* gatewaysim's FastCGI socket (dev and tests only) */
+        unsigned char secret[32];  /* derived from secret_file */
         bool have_secret;
 };
 

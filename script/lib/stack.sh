@@ -63,6 +63,12 @@ stack_use() {
 	STACK_APP_PIDFILE=$STACK_RUN/coursemart.pid # written by the app (pid_file)
 	STACK_SPAWN_PIDFILE=$STACK_RUN/serve.pid    # written by us when we start it
 	STACK_URL=http://127.0.0.1:$port
+	# gatewaysim (the payment and SMS providers' stand-in) listens on the port two above
+	STACK_SIM_PORT=$((port + 2))
+	STACK_SIM_URL=http://127.0.0.1:$STACK_SIM_PORT
+	STACK_SIM_SOCK=$STACK_RUN/gatewaysim.sock
+	STACK_SMS_KEY=$STACK_VAR/sms.key
+	STACK_UPLOADS=$STACK_VAR/uploads
 	if stack_is_root; then
 		STACK_DBUSER=postgres
 	else
@@ -373,7 +379,29 @@ stack_secret() {
 	fi
 }
 
+# The SMS provider's secret key that the app signs with and gatewaysim checks: made once, like the
+# server secret. CM_SMS_DRIVER=tencent switches the instance to Tencent Cloud's protocol.
+stack_sms_key() {
+	[ -s "$STACK_SMS_KEY" ] && return 0
+	(
+		umask 077
+		od -An -tx1 -N20 /dev/urandom | tr -d ' \n' >"$STACK_SMS_KEY.tmp" &&
+			mv "$STACK_SMS_KEY.tmp" "$STACK_SMS_KEY"
+	) || return 1
+}
+
 stack_write_conf() {
+	local driver=${CM_SMS_DRIVER:-aliyun} templates
+	case $driver in
+	aliyun) templates='login_code:SMS_900001 family_code:SMS_900002 agency_decision:SMS_900003' ;;
+	tencent) templates='login_code:1900001 family_code:1900002 agency_decision:1900003' ;;
+	*)
+		stack_err "CM_SMS_DRIVER=$driver: use aliyun or tencent"
+		return 1
+		;;
+	esac
+	stack_sms_key || return 1
+	mkdir -p "$STACK_UPLOADS" && chmod 0700 "$STACK_UPLOADS" || return 1
 	cat >"$STACK_CONF" <<EOF || return 1
 # Written by script/lib/stack.sh for the "$STACK_NAME" instance on every start: edit that, not
 # this. Every key is documented in etc/coursemart.conf.example.
@@ -388,6 +416,18 @@ secret_file = $STACK_SECRET
 access_log = $STACK_LOG/access.log
 pid_file = $STACK_APP_PIDFILE
 https = off
+uploads = $STACK_UPLOADS
+sms_driver = $driver
+sms_endpoint = $STACK_SIM_URL/
+sms_access_key_id = CMSIM$(printf '%s' "$STACK_NAME" | tr '[:lower:]' '[:upper:]')KEY0001
+sms_access_key_secret_file = $STACK_SMS_KEY
+sms_sign_name = 课程超市
+sms_region =
+sms_sdk_app_id = 1400000001
+sms_templates = $templates
+sms_timeout_seconds = 10
+courier_lease_seconds = ${CM_COURIER_LEASE:-60}
+sim_listen = $STACK_SIM_SOCK
 EOF
 }
 
