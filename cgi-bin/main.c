@@ -8,6 +8,7 @@
 #include "core/db.h"
 #include "core/migrate.h"
 #include "core/serve.h"
+#include "user_cli.h"
 
 struct command {
         const char *name;
@@ -40,6 +41,11 @@ static int cmd_demo(const char *config, int argc, char **argv)
         return demo_main(config, has_flag(argc, argv, "--reset"));
 }
 
+static int cmd_user(const char *config, int argc, char **argv)
+{
+        return user_main(config, argc, argv);
+}
+
 /* Prints the program's prepared statements: all names, or one statement's SQL. */
 static int cmd_sql(const char *config, int argc, char **argv)
 {
@@ -65,6 +71,8 @@ static const struct command commands[] = {
      "apply the schema migrations in order (--status lists them)"},
     {"demo", cmd_demo, "demo [--reset]",
      "load the demo city, sites, agencies and courses (--reset replaces them)"},
+    {"user", cmd_user, "user add|roles|reset-2fa|list",
+     "create staff and agency accounts, change roles, reset a lost authenticator"},
     {"sql", cmd_sql, "sql [NAME]",
      "list the program's prepared statements, or print one (to review or EXPLAIN it)"},
     {NULL, NULL, NULL, NULL},

@@ -59,6 +59,55 @@ static const struct param_spec prefs_params[] = {
     {.kind = PARAM_END},
 };
 
+/* Account forms: lengths bounded here; the handlers check the contents and answer with the
+ * form again, filled in, when something is wrong. */
+static const struct param_spec next_param[] = {
+    {.name = "next", .kind = PARAM_TEXT, .max = 1000},
+    {.name = "welcome", .kind = PARAM_ENUM, .choices = yes_choices},
+    {.name = "everywhere", .kind = PARAM_ENUM, .choices = yes_choices},
+    {.kind = PARAM_END},
+};
+static const struct param_spec login_form[] = {
+    {.name = "phone", .kind = PARAM_TEXT, .max = 30},
+    {.name = "password", .kind = PARAM_TEXT, .max = 256},
+    {.name = "code", .kind = PARAM_TEXT, .max = 20},
+    {.name = "challenge", .kind = PARAM_TEXT, .max = 64},
+    {.name = "answer", .kind = PARAM_TEXT, .max = 20},
+    {.name = "name", .kind = PARAM_TEXT, .max = 60},
+    {.name = "mode",
+     .kind = PARAM_ENUM,
+     .choices = (const char *const[]){"login", "register", NULL}},
+    {.name = "agree", .kind = PARAM_ENUM, .choices = yes_choices},
+    {.name = "next", .kind = PARAM_TEXT, .max = 1000},
+    {.kind = PARAM_END},
+};
+static const struct param_spec totp_form[] = {
+    {.name = "code", .kind = PARAM_TEXT, .max = 20},
+    {.name = "recovery", .kind = PARAM_TEXT, .max = 40},
+    {.name = "next", .kind = PARAM_TEXT, .max = 1000},
+    {.kind = PARAM_END},
+};
+static const struct param_spec me_query[] = {
+    {.name = "welcome", .kind = PARAM_ENUM, .choices = yes_choices},
+    {.name = "done", .kind = PARAM_SLUG, .max = 30},
+    {.name = "recovery_left", .kind = PARAM_INT, .min = 0, .max = 99},
+    {.kind = PARAM_END},
+};
+static const struct param_spec me_form[] = {
+    {.name = "name", .kind = PARAM_TEXT, .max = 60},
+    {.name = "region", .kind = PARAM_ID},
+    {.name = "real_name", .kind = PARAM_TEXT, .max = 50},
+    {.name = "idcard", .kind = PARAM_TEXT, .max = 40},
+    {.name = "current_password", .kind = PARAM_TEXT, .max = 256},
+    {.name = "new_password", .kind = PARAM_TEXT, .max = 256},
+    {.name = "new_password2", .kind = PARAM_TEXT, .max = 256},
+    {.name = "elder_phone", .kind = PARAM_TEXT, .max = 30},
+    {.name = "elder_name", .kind = PARAM_TEXT, .max = 60},
+    {.name = "relation", .kind = PARAM_SLUG, .max = 20},
+    {.name = "code", .kind = PARAM_TEXT, .max = 20},
+    {.kind = PARAM_END},
+};
+
 #define GET  HTTP_GET
 #define POST HTTP_POST
 
@@ -73,7 +122,25 @@ const struct route routes[] = {
     {GET, "/accessibility", page_accessibility, ROLE_ANYONE, NULL, ROUTE_CACHE, "accessibility"},
     {GET, "/privacy", page_privacy, ROLE_ANYONE, NULL, ROUTE_CACHE, "privacy"},
     {GET, "/prefs", page_prefs, ROLE_ANYONE, prefs_params, 0, "prefs"},
+    {GET, "/login", page_login, ROLE_ANYONE, next_param, 0, "login"},
+    {POST, "/login", page_login_post, ROLE_ANYONE, login_form, 0, "login_post"},
+    {POST, "/login/code", page_login_code, ROLE_ANYONE, login_form, 0, "login_code"},
+    {GET, "/login/totp", page_login_totp, ROLE_ANYONE, next_param, 0, "login_totp"},
+    {POST, "/login/totp", page_login_totp_post, ROLE_ANYONE, totp_form, 0, "login_totp_post"},
+    {GET, "/register", page_register, ROLE_ANYONE, next_param, 0, "register"},
+    {POST, "/register", page_register_post, ROLE_ANYONE, login_form, 0, "register_post"},
     {POST, "/logout", page_logout, ROLE_ANYONE, NULL, 0, "logout"},
+    {GET, "/me", page_me, ROLE_USER, me_query, 0, "me"},
+    {POST, "/me/profile", page_me_profile, ROLE_USER, me_form, 0, "me_profile"},
+    {POST, "/me/realname", page_me_realname, ROLE_USER, me_form, 0, "me_realname"},
+    {POST, "/me/password", page_me_password, ROLE_USER, me_form, 0, "me_password"},
+    {POST, "/me/sessions/{id}/end", page_me_session_end, ROLE_USER, id_param, 0, "me_session_end"},
+    {POST, "/me/sessions/end-all", page_me_sessions_end_all, ROLE_USER, NULL, 0, "me_end_all"},
+    {POST, "/me/family", page_me_family_add, ROLE_USER, me_form, 0, "me_family_add"},
+    {POST, "/me/family/confirm", page_me_family_confirm, ROLE_USER, me_form, 0,
+     "me_family_confirm"},
+    {POST, "/me/family/{id}/revoke", page_me_family_revoke, ROLE_USER, id_param, 0,
+     "me_family_revoke"},
     {GET, "/healthz", page_healthz, ROLE_ANYONE, NULL, ROUTE_RAW, "healthz"},
     {0, NULL, NULL, 0, NULL, 0, NULL},
 };

@@ -17,7 +17,7 @@ ALTER TABLE users
     ADD COLUMN real_name       text CHECK (length(real_name) BETWEEN 2 AND 50),
     ADD COLUMN idcard_sealed   bytea,
     ADD COLUMN idcard_lookup   bytea UNIQUE CHECK (length(idcard_lookup) = 32),
-    ADD COLUMN idcard_masked   text CHECK (idcard_masked ~ '^[0-9]{3}\*{11}[0-9]{3}[0-9X]$'),
+    ADD COLUMN idcard_masked   text CHECK (idcard_masked ~ '^[0-9]{6}\*{8}[0-9]{3}[0-9X]$'),
     ADD COLUMN birth_date      date,
     ADD COLUMN home_region_id  int REFERENCES regions (id),
     -- staff second factor: the TOTP key sealed like the ID card ("totp:<user id>"); the last

@@ -32,6 +32,25 @@ void page_map(struct req *rq, struct resp *rs);
 /* agency.c */
 void page_agency(struct req *rq, struct resp *rs);
 
+/* login.c */
+void page_login(struct req *rq, struct resp *rs);
+void page_login_post(struct req *rq, struct resp *rs);
+void page_login_code(struct req *rq, struct resp *rs);
+void page_login_totp(struct req *rq, struct resp *rs);
+void page_login_totp_post(struct req *rq, struct resp *rs);
+void page_register(struct req *rq, struct resp *rs);
+void page_register_post(struct req *rq, struct resp *rs);
+/* me.c */
+void page_me(struct req *rq, struct resp *rs);
+void page_me_profile(struct req *rq, struct resp *rs);
+void page_me_realname(struct req *rq, struct resp *rs);
+void page_me_password(struct req *rq, struct resp *rs);
+void page_me_session_end(struct req *rq, struct resp *rs);
+void page_me_sessions_end_all(struct req *rq, struct resp *rs);
+void page_me_family_add(struct req *rq, struct resp *rs);
+void page_me_family_confirm(struct req *rq, struct resp *rs);
+void page_me_family_revoke(struct req *rq, struct resp *rs);
+
 /* Splits plain text into paragraphs (blank lines) and lines: prefix.N.Lines.M (course.c). The
  * text is never treated as markup. Returns the number of paragraphs. */
 int hset_paragraphs(HDF *h, struct arena *a, const char *prefix, const char *text);
