@@ -82,6 +82,8 @@ const PAGES = [
   { name: 'map, ten-minute walk', url: '/map?walk=1', settle: mapSettled },
   { name: 'an agency', url: (l) => l.agency },
   { name: 'accessibility statement', url: '/accessibility' },
+  { name: 'log in', url: '/login' },
+  { name: 'register', url: '/register' },
   { name: '404 page', url: '/nope', status: 404 },
   { name: '400 page', url: '/courses?page=0', status: 400 },
 ];
