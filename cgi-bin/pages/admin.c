@@ -74,10 +74,8 @@ DB_STMT(admin_dead_letters,
 
 static const char *masked(struct arena *a, const char *phone)
 {
-        char m[12];
-        if (!*phone)
-                return "";
-        ident_mobile_mask(phone, m);
+        char m[21];
+        ident_phone_mask(phone, m);
         return arena_strdup(a, m);
 }
 

@@ -37,6 +37,23 @@ DB_STMT(agency_home_docs,
 DB_STMT(agency_home_members, "SELECT id, display_name, coalesce(phone, ''), roles & 4 <> 0"
                              "  FROM users WHERE agency_id = $1::int ORDER BY id");
 
+static const char *masked_phone(struct arena *a, const char *phone)
+{
+        char m[21];
+        ident_phone_mask(phone, m);
+        return arena_strdup(a, m);
+}
+
+/* 1536 → "2 KB", 2621440 → "2.5 MB" */
+static const char *file_size(struct req *rq, long long bytes)
+{
+        if (bytes < 1024 * 1024)
+                return arena_printf(rq->arena, "%lld %s", (bytes + 1023) / 1024,
+                                    view_str(rq->lang, "agency_console.size_kb"));
+        return arena_printf(rq->arena, "%.1f %s", (double)bytes / (1024.0 * 1024.0),
+                            view_str(rq->lang, "agency_console.size_mb"));
+}
+
 void agency_home_show(struct req *rq, struct resp *rs, int status, const char *doc_error,
                       const char *doc_error_file)
 {
@@ -63,22 +80,25 @@ void agency_home_show(struct req *rq, struct resp *rs, int status, const char *d
         hset_rows(h, "P.Documents", docs);
         for (int i = 0; i < PQntuples(docs); i++) {
                 long long size = atoll(db_val(docs, i, db_col(docs, "Size")));
-                hset(h, arena_printf(rq->arena, "%.1f", (double)size / 1024.0 / 1024.0),
-                     "P.Documents.%d.SizeMiB", i);
+                hset(h, file_size(rq, size), "P.Documents.%d.SizeText", i);
                 hset(h, doc_extension(db_val(docs, i, db_col(docs, "MediaType"))),
                      "P.Documents.%d.Ext", i);
         }
+        const char *my_phone = "";
         for (int i = 0; i < PQntuples(members); i++) {
                 bool me = atoll(db_val(members, i, 0)) == rq->sess->user_id;
-                char masked[12];
                 const char *phone = db_val(members, i, 2);
-                ident_mobile_mask(phone, masked);
+                if (me)
+                        my_phone = phone;
                 hset(h, db_val(members, i, 1), "P.Members.%d.Name", i);
-                hset(h, *phone ? (me ? phone : arena_strdup(rq->arena, masked)) : "",
-                     "P.Members.%d.Phone", i);
+                hset(h, me ? phone : masked_phone(rq->arena, phone), "P.Members.%d.Phone", i);
                 hset_int(h, me, "P.Members.%d.Me", i);
                 hset_int(h, strcmp(db_val(members, i, 3), "t") == 0, "P.Members.%d.Active", i);
         }
+        /* the contact phone is personal data too: in full only to its owner */
+        const char *contact = db_val(ag, 0, db_col(ag, "ContactPhone"));
+        if (strcmp(contact, my_phone) != 0)
+                hset(h, masked_phone(rq->arena, contact), "P.Agency.ContactPhone");
         const char *done = req_param(rq, "done");
         if (done)
                 hset(h, done, "P.Done");

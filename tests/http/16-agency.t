@@ -170,6 +170,14 @@ ok(index($text, '营业执照.pdf') >= 0, '… listing the document');
 CM::has($r->{content}, qr{href="/agency/documents/$doc"}, '… with its download link');
 ok(index($text, $u1_phone) >= 0, '… and the member\'s own phone unmasked to them');
 
+my $colleague = CM::make_user(agency_id => $agency, name => '赵同事');
+my $jarc = CM::jar();
+CM::login_as($colleague, $jarc);
+$r = CM::get('/agency', jar => $jarc);
+is($r->{status}, 200, 'another member of the agency sees the console');
+ok(index($r->{content}, $u1_phone) < 0, '… without the contact\'s and the first member\'s phone in full');
+ok(index(CM::text($r->{content}), substr($u1_phone, 0, 3) . '****' . substr($u1_phone, 7)) >= 0, '… only masked');
+
 $r = CM::get('/agency/register', jar => $jar1);
 is($r->{status}, 303, 'a member cannot register a second agency');
 

@@ -31,8 +31,9 @@
   <h2 id="pending-heading"><?cs var:L.admin.pending_heading ?></h2>
   <?cs if:subcount(P.Pending) > 0 ?>
   <p class="muted"><?cs var:L.admin.pending_hint ?></p>
+  <ul class="course-grid">
   <?cs each:a = P.Pending ?>
-  <article class="card" aria-labelledby="agency-<?cs var:a.Id ?>">
+  <li><article class="card" aria-labelledby="agency-<?cs var:a.Id ?>">
     <h3 id="agency-<?cs var:a.Id ?>" class="card-title"><?cs var:a.Name ?></h3>
     <dl class="card-meta">
       <div><dt><?cs var:L.admin.submitted ?></dt><dd><?cs var:a.CreatedAt ?></dd></div>
@@ -66,8 +67,9 @@
       </div>
       <button class="btn btn-danger" type="submit"><?cs var:L.admin.reject ?><span class="visually-hidden"> <?cs var:a.Name ?></span></button>
     </form>
-  </article>
+  </article></li>
   <?cs /each ?>
+  </ul>
   <?cs else ?>
   <p class="empty-state"><?cs var:L.admin.pending_none ?></p>
   <?cs /if ?>
@@ -118,8 +120,8 @@
           <?cs if:u.Citizen == 1 ?><li><?cs var:L.admin.role_citizen ?></li><?cs /if ?>
           <?cs if:u.AgencyRole == 1 ?><li><?cs var:L.admin.role_agency ?></li><?cs /if ?>
           <?cs each:r = u.Roles ?>
+          <?cs if:r.Has == 1 ?>
           <li>
-            <?cs if:r.Has == 1 ?>
             <strong><?cs var:r.Label ?></strong>
             <?cs if:u.Me == 1 && r.Name == "admin" ?>
             <span class="muted"><?cs var:L.admin.own_admin_kept ?></span>
@@ -129,13 +131,15 @@
               <button class="btn" type="submit"><?cs var:L.admin.revoke ?> <?cs var:r.Label ?><span class="visually-hidden"> <?cs var:u.Name ?></span></button>
             </form>
             <?cs /if ?>
-            <?cs elif:u.HasPassword == 1 ?>
+          </li>
+          <?cs elif:u.HasPassword == 1 ?>
+          <li>
             <form method="post" action="/admin/users/<?cs var:u.Id ?>/roles">
               <?cs call:csrf_field() ?><input type="hidden" name="role" value="<?cs var:r.Name ?>"><input type="hidden" name="op" value="grant"><input type="hidden" name="q" value="<?cs var:P.Q ?>">
               <button class="btn" type="submit"><?cs var:L.admin.grant ?> <?cs var:r.Label ?><span class="visually-hidden"> <?cs var:u.Name ?></span></button>
             </form>
-            <?cs /if ?>
           </li>
+          <?cs /if ?>
           <?cs /each ?>
         </ul>
         <?cs if:u.HasPassword != 1 ?><p class="muted"><?cs var:L.admin.no_password ?></p><?cs /if ?>

@@ -3,9 +3,9 @@
   (cgi-bin/pages/agency_home.c).
   Reads:
     P.Done                       registered | resubmitted | uploaded (after a redirect)
-    P.Agency.Id Name CreditCode Status District Address ContactName ContactPhone DecisionNote
+    P.Agency.Id Name CreditCode Status District Address ContactName ContactPhone (masked unless it is the viewer's own) DecisionNote
       DecidedAt CreatedAt, P.Agency.Paragraphs.N.Lines.M (the intro, plain text)
-    P.Documents.N.Id Kind Filename Ext SizeMiB UploadedAt
+    P.Documents.N.Id Kind Filename Ext SizeText UploadedAt
     P.DocError, P.DocErrorFile, P.DocKind   a refused upload, its file and the type chosen
     P.DocField                   the file input's name
     P.Members.N.Name Phone (masked but for the member themself) Me Active
@@ -87,7 +87,7 @@
           var:L.agency_console.doc_download_pre ?> </span><?cs var:d.Filename ?></a></div></td>
         <td data-label="<?cs var:L.agency_console.doc_kind ?>"><div><?cs if:d.Kind == "license" ?><?cs var:L.agency_console.kind_license ?><?cs
           elif:d.Kind == "qualification" ?><?cs var:L.agency_console.kind_qualification ?><?cs else ?><?cs var:L.agency_console.kind_other ?><?cs /if ?></div></td>
-        <td data-label="<?cs var:L.agency_console.doc_size ?>"><div><?cs var:d.SizeMiB ?> <?cs var:L.agency_console.doc_size_unit ?></div></td>
+        <td data-label="<?cs var:L.agency_console.doc_size ?>"><div><?cs var:d.SizeText ?></div></td>
         <td data-label="<?cs var:L.agency_console.doc_uploaded ?>"><div><?cs var:d.UploadedAt ?></div></td>
       </tr>
       <?cs /each ?>
