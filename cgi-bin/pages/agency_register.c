@@ -254,7 +254,8 @@ void page_agency_register(struct req *rq, struct resp *rs)
                                            f.contact_name, f.contact_phone, f.intro)));
         const char *id = ins ? arena_strdup(rq->arena, db_val(ins, 0, 0)) : NULL;
         PGresult *joined = ok ? db_exec(cm_db, &agency_user_join, DB_PARAMS(user, id, hash)) : NULL;
-        ok = joined && atoi(PQcmdTuples(joined)) == 1;
+        bool joined_meanwhile = joined && atoi(PQcmdTuples(joined)) != 1;
+        ok = joined && !joined_meanwhile;
         char *detail = NULL;
         if (ok) {
                 json_t *j = json_pack("{s:s, s:s, s:i}", "name", f.name, "credit_code",
@@ -283,7 +284,7 @@ void page_agency_register(struct req *rq, struct resp *rs)
                 show_form(rq, rs, 400, "register");
                 return;
         }
-        if (joined) { /* this user joined an agency meanwhile */
+        if (joined_meanwhile) { /* another request of this user registered first */
                 resp_redirect(rs, 303, "/agency");
                 return;
         }

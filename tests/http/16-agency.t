@@ -125,6 +125,26 @@ $r = CM::post_multipart('/agency/register', { %good, csrf => '', credit_code => 
 	[{ name => 'document', filename => 'a.pdf', content => $licence }], jar => $jar1);
 is($r->{status}, 403, 'a registration without the CSRF token is 403');
 
+# --- a transaction that fails after the files were written leaves neither rows nor files -----------
+# A trigger makes the document insert fail for one file name, after the agency row and the
+# user's update went through in the same transaction.
+CM::psql(q{CREATE FUNCTION pg_temp_boom() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.filename LIKE 'boom-%' THEN RAISE EXCEPTION 'boom for the test'; END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER test_boom BEFORE INSERT ON agency_documents FOR EACH ROW EXECUTE FUNCTION pg_temp_boom();});
+END { eval { CM::psql('DROP TRIGGER IF EXISTS test_boom ON agency_documents; DROP FUNCTION IF EXISTS pg_temp_boom()') } }
+$r = register({ credit_code => $code },
+	[{ name => 'document', filename => 'ok.pdf', content => $licence },
+	 { name => 'document', filename => "boom-$$.pdf", content => pdf('boom') }]);
+is($r->{status}, 503, 'a registration whose transaction fails is a 503') or diag CM::brief($r);
+is(CM::psql("SELECT count(*) FROM agencies WHERE credit_code = '$code'"), 0, '… no agency');
+is(CM::psql("SELECT coalesce(agency_id::text, 'none') || '|' || (password_hash IS NULL) FROM users WHERE id = $u1"),
+	'none|true', '… the user unchanged');
+is(CM::psql("SELECT count(*) FROM audit_log WHERE action = 'agency.register' AND actor_id = $u1"), 0, '… no audit row');
+is(files_in_uploads(), $before, '… and the files written before it are removed');
+
 # --- a good registration --------------------------------------------------------------------------
 $r = register({ credit_code => lc $code },
 	[{ name => 'document', filename => '../../营业执照.pdf', content => $licence, type => 'text/html' }]);
@@ -208,6 +228,12 @@ $r = CM::post_multipart('/agency/documents', { csrf => $csrf, kind => 'other' },
 	[{ name => 'document', filename => 'x.pdf', content => "<!doctype html><p>hi", type => 'application/pdf' }], jar => $jar1);
 is($r->{status}, 400, 'an HTML file renamed .pdf is refused on the console');
 ok(index(CM::text($r->{content}), CM::lang_str('zh-CN', 'agency_console.err_doc_type')) >= 0, '… saying why');
+is(CM::psql("SELECT count(*) FROM agency_documents WHERE agency_id = $agency"), 2, '… no row');
+is(files_in_uploads(), $before + 2, '… no file');
+$r = CM::post_multipart('/agency/documents', { csrf => $csrf, kind => 'other' },
+	[{ name => 'document', filename => 'fine.png', content => $png }, { name => 'document', filename => "boom-$$.png", content => $png }],
+	jar => $jar1);
+is($r->{status}, 503, 'adding documents in a transaction that fails is a 503');
 is(CM::psql("SELECT count(*) FROM agency_documents WHERE agency_id = $agency"), 2, '… no row');
 is(files_in_uploads(), $before + 2, '… no file');
 $r = CM::post_multipart('/agency/documents', { kind => 'other' },
