@@ -81,7 +81,12 @@ void page_admin_decide(struct req *rq, struct resp *rs)
         const char *id = req_param(rq, "id"), *decision = req_param(rq, "decision"),
                    *note = req_param(rq, "note"), *q = req_param(rq, "q");
         const struct transition *t = find_transition(decision);
-        if (strcmp(decision, "reject") == 0 && !note) {
+        if (!t) { /* the route declares the choices; this is only a guard */
+                app_error(rq, rs, 400, NULL, NULL);
+                return;
+        }
+        bool rejecting = strcmp(t->to, "rejected") == 0;
+        if (rejecting && !note) {
                 struct admin_refusal no = {400, "err_reasons", id, NULL};
                 admin_users_show(rq, rs, q, &no);
                 return;
@@ -109,9 +114,8 @@ void page_admin_decide(struct req *rq, struct resp *rs)
                 return;
         }
         PGresult *members = NULL;
-        bool ok =
-            db_exec(cm_db, &admin_agency_decide,
-                    DB_PARAMS(id, t->to, admin_me(rq), t->to[0] == 'r' ? note : NULL)) != NULL;
+        bool ok = db_exec(cm_db, &admin_agency_decide,
+                          DB_PARAMS(id, t->to, admin_me(rq), rejecting ? note : NULL)) != NULL;
         if (ok && strcmp(t->to, "approved") == 0)
                 ok = (members = db_exec(cm_db, &admin_agency_members_grant, DB_PARAMS(id))) != NULL;
         else if (ok && strcmp(t->to, "suspended") == 0)
@@ -121,7 +125,7 @@ void page_admin_decide(struct req *rq, struct resp *rs)
         if (ok) {
                 json_t *j = json_pack("{s:s, s:s, s:i}", "from", from, "to", t->to, "members",
                                       members ? PQntuples(members) : 0);
-                if (j && note && strcmp(t->to, "rejected") == 0)
+                if (j && rejecting)
                         json_object_set_new(j, "reasons", json_string(note));
                 char *detail = j ? json_dumps(j, JSON_COMPACT) : NULL;
                 json_decref(j);

@@ -14,7 +14,6 @@
 #include "core/audit.h"
 #include "core/config.h"
 #include "core/crypto.h"
-#include "core/router.h"
 #include "core/session.h"
 
 /* The browser's file name without any folder part or control character, at most 200 characters
@@ -51,9 +50,9 @@ const char *agency_docs_check(struct req *rq, struct agency_doc **out, const cha
                         continue;
                 if (u->len == 0 && (!u->filename || !*u->filename))
                         continue; /* an empty file input */
+                *bad_file = u->filename;
                 if (++n > AGENCY_DOCS_MAX)
                         return "err_doc_count";
-                *bad_file = u->filename;
                 if (u->len > DOC_MAX_BYTES)
                         return "err_doc_size";
                 const char *type = doc_sniff(u->data, u->len);
@@ -189,7 +188,8 @@ void page_agency_documents_add(struct req *rq, struct resp *rs)
 /* ---------- GET /agency/documents/{id} ---------- */
 
 /* $1 document, $2 the user: the row when the user may see it (a member of its agency, or a
- * reviewer or admin), else nothing, whether or not the document exists. */
+ * reviewer or admin: role bits 8 and 64 of router.h), else nothing, whether or not the document
+ * exists. */
 DB_STMT(agency_doc_get, "SELECT d.filename, d.media_type, d.storage_name, d.size_bytes"
                         "  FROM agency_documents d, users u"
                         " WHERE d.id = $1::bigint AND u.id = $2::bigint AND u.disabled_at IS NULL"
