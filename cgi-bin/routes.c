@@ -108,6 +108,68 @@ static const struct param_spec me_form[] = {
     {.kind = PARAM_END},
 };
 
+/* The agency console and the admin desk. Form fields are declared with generous limits so that
+ * only absurd input is refused outright; the handlers check the real rules and answer with the
+ * form filled in and the errors in words. Passwords are not declared: a param is trimmed, a
+ * password must not be. */
+static const char *const done_choices[] = {"registered", "resubmitted", "uploaded", NULL};
+static const char *const doc_kind_choices[] = {"license", "qualification", "other", NULL};
+static const char *const staff_role_choices[] = {"reviewer", "procure", "finance", "admin", NULL};
+static const char *const role_op_choices[] = {"grant", "revoke", NULL};
+static const char *const decision_choices[] = {"approve", "reject", "suspend", NULL};
+static const char *const admin_done_choices[] = {"roles",   "approve",  "reject",
+                                                 "suspend", "requeued", NULL};
+
+static const struct param_spec agency_home_params[] = {
+    {.name = "done", .kind = PARAM_ENUM, .choices = done_choices},
+    {.kind = PARAM_END},
+};
+
+static const struct param_spec agency_form_params[] = {
+    {.name = "agency_name", .kind = PARAM_TEXT, .max = 400},
+    {.name = "credit_code", .kind = PARAM_TEXT, .max = 100},
+    {.name = "district", .kind = PARAM_ID},
+    {.name = "address", .kind = PARAM_TEXT, .max = 800},
+    {.name = "contact_name", .kind = PARAM_TEXT, .max = 200},
+    {.name = "contact_phone", .kind = PARAM_TEXT, .max = 100},
+    {.name = "intro", .kind = PARAM_TEXT, .max = 4000},
+    {.kind = PARAM_END},
+};
+
+static const struct param_spec agency_doc_add_params[] = {
+    {.name = "kind", .kind = PARAM_ENUM, .choices = doc_kind_choices, .required = true},
+    {.kind = PARAM_END},
+};
+
+static const struct param_spec admin_users_params[] = {
+    {.name = "q", .kind = PARAM_TEXT, .max = 50},
+    {.name = "done", .kind = PARAM_ENUM, .choices = admin_done_choices},
+    {.kind = PARAM_END},
+};
+
+static const struct param_spec admin_roles_params[] = {
+    {.name = "id", .kind = PARAM_ID, .sources = FROM_PATH, .required = true},
+    {.name = "role", .kind = PARAM_ENUM, .choices = staff_role_choices, .required = true},
+    {.name = "op", .kind = PARAM_ENUM, .choices = role_op_choices, .required = true},
+    {.name = "q", .kind = PARAM_TEXT, .max = 50},
+    {.kind = PARAM_END},
+};
+
+static const struct param_spec admin_decide_params[] = {
+    {.name = "id", .kind = PARAM_ID, .sources = FROM_PATH, .required = true},
+    {.name = "decision", .kind = PARAM_ENUM, .choices = decision_choices, .required = true},
+    {.name = "note", .kind = PARAM_TEXT, .max = 500},
+    {.name = "q", .kind = PARAM_TEXT, .max = 50},
+    {.kind = PARAM_END},
+};
+
+static const struct param_spec admin_audit_params[] = {
+    {.name = "action", .kind = PARAM_TEXT, .max = 60},
+    {.name = "object_type", .kind = PARAM_TEXT, .max = 40},
+    {.name = "object_id", .kind = PARAM_ID},
+    {.kind = PARAM_END},
+};
+
 #define GET  HTTP_GET
 #define POST HTTP_POST
 
@@ -141,6 +203,22 @@ const struct route routes[] = {
      "me_family_confirm"},
     {POST, "/me/family/{id}/revoke", page_me_family_revoke, ROLE_USER, id_param, 0,
      "me_family_revoke"},
+    {GET, "/agency", page_agency_home, ROLE_USER, agency_home_params, 0, "agency_home"},
+    {GET | POST, "/agency/register", page_agency_register, ROLE_USER, agency_form_params, 0,
+     "agency_register"},
+    {GET | POST, "/agency/edit", page_agency_edit, ROLE_USER, agency_form_params, 0, "agency_edit"},
+    {POST, "/agency/documents", page_agency_documents_add, ROLE_USER, agency_doc_add_params, 0,
+     "agency_documents_add"},
+    {GET, "/agency/documents/{id}", page_agency_document, ROLE_USER, id_param, ROUTE_RAW,
+     "agency_document"},
+    {GET, "/admin/users", page_admin_users, ROLE_ADMIN, admin_users_params, 0, "admin_users"},
+    {POST, "/admin/users/{id}/roles", page_admin_roles, ROLE_ADMIN, admin_roles_params, 0,
+     "admin_roles"},
+    {POST, "/admin/agencies/{id}/decide", page_admin_decide, ROLE_ADMIN, admin_decide_params, 0,
+     "admin_decide"},
+    {POST, "/admin/outbox/{id}/retry", page_admin_outbox_retry, ROLE_ADMIN, id_param, 0,
+     "admin_outbox_retry"},
+    {GET, "/admin/audit", page_admin_audit, ROLE_ADMIN, admin_audit_params, 0, "admin_audit"},
     {GET, "/healthz", page_healthz, ROLE_ANYONE, NULL, ROUTE_RAW, "healthz"},
     {0, NULL, NULL, 0, NULL, 0, NULL},
 };

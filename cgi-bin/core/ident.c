@@ -86,6 +86,40 @@ void ident_mobile_mask(const char *mobile, char out[12])
                 out[i] = mobile[i];
 }
 
+void ident_phone_mask(const char *phone, char out[21])
+{
+        size_t len = 0, digits = 0;
+        while (phone && len <= 20 && phone[len])
+                len++;
+        out[0] = '\0';
+        if (len == 0)
+                return;
+        if (ident_mobile_valid(phone)) {
+                ident_mobile_mask(phone, out);
+                return;
+        }
+        bool shape = len <= 20;
+        for (size_t i = 0; shape && i < len; i++) {
+                if (is_digit(phone[i]))
+                        digits++;
+                else if (phone[i] != '-' && phone[i] != '+' && phone[i] != ' ')
+                        shape = false;
+        }
+        if (!shape || digits == 0) {
+                for (int i = 0; i < 11; i++)
+                        out[i] = '*';
+                out[11] = '\0';
+                return;
+        }
+        size_t seen = 0;
+        for (size_t i = 0; i < len; i++) {
+                bool digit = is_digit(phone[i]);
+                seen += digit;
+                out[i] = digit && seen + 4 <= digits ? '*' : phone[i];
+        }
+        out[len] = '\0';
+}
+
 /* ---------------------------------------------------------------- GB 11643-1999 ID numbers */
 
 /* 17 digits and a check character that is a digit, 'X' or (when lower_x) 'x'. */

@@ -40,6 +40,12 @@ bool ident_mobile_normalize(const char *in, char out[12]);
  * ident_mobile_valid becomes "***********" (11 stars), so a mask never leaks a malformed value. */
 void ident_mobile_mask(const char *mobile, char out[12]);
 
+/* Any contact phone number, mobile or landline, masked: a mobile number as ident_mobile_mask; a
+ * number of up to 20 digits, '-', '+' and spaces ("0571-8765-4321") keeps its separators and last 4
+ * digits, every other digit a star ("****-***4-4321"); "" stays ""; anything else becomes 11
+ * stars. */
+void ident_phone_mask(const char *phone, char out[21]);
+
 /* ---------------------------------------------------------------- GB 11643-1999 ID numbers */
 
 /* The check character (ISO 7064 MOD 11-2) for the first 17 characters of first17, which must be

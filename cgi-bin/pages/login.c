@@ -10,6 +10,7 @@
 
 #include <openssl/crypto.h>
 
+#include "core/audit.h"
 #include "core/challenge.h"
 #include "core/config.h"
 #include "core/crypto.h"
@@ -46,9 +47,6 @@ DB_STMT(login_recovery_use, "UPDATE recovery_codes SET used_at = now()"
                             " WHERE user_id = $1 AND code_hash = $2::bytea AND used_at IS NULL"
                             " RETURNING (SELECT count(*) - 1 FROM recovery_codes"
                             "             WHERE user_id = $1 AND used_at IS NULL)");
-DB_STMT(login_audit, "INSERT INTO audit_log (actor_id, action, object_type, object_id, detail, ip,"
-                     "                       request_id)"
-                     " VALUES ($1, $2, 'user', $1, $3::jsonb, nullif($4, '')::inet, $5)");
 
 /* ---------------------------------------------------------------- small helpers */
 
@@ -102,14 +100,6 @@ static bool read_phone(const char *typed, char out[12])
         memcpy(buf, typed, n);
         buf[n] = '\0';
         return ident_mobile_normalize(buf, out);
-}
-
-static void audit(struct req *rq, long long user_id, const char *action, const char *detail)
-{
-        db_exec(cm_db, &login_audit,
-                DB_PARAMS(arena_printf(rq->arena, "%lld", user_id), action, detail,
-                          rq->remote_addr ? rq->remote_addr : "",
-                          rq->request_id ? rq->request_id : ""));
 }
 
 /* Where to go after logging in. */
@@ -660,10 +650,9 @@ static void totp_wrong(struct req *rq, struct resp *rs, const struct pending *p,
 
 static bool finish_login(struct req *rq, struct resp *rs, long long uid, const char *method)
 {
-        if (!sess_start(rq, rs, uid, method))
-                return false;
-        audit(rq, uid, "user.login", arena_printf(rq->arena, "{\"method\":\"%s\"}", method));
-        return true;
+        return sess_start(rq, rs, uid, method) &&
+               audit_write(cm_db, rq, "user.login", "user", uid,
+                           arena_printf(rq->arena, "{\"method\":\"%s\"}", method), NULL);
 }
 
 static void totp_with_recovery(struct req *rq, struct resp *rs, const struct pending *p)
@@ -734,8 +723,11 @@ void page_login_totp_post(struct req *rq, struct resp *rs)
                 totp_wrong(rq, rs, &p, "error.totp_wrong");
                 return;
         }
-        if (!p.enrolled)
-                audit(rq, p.id, "user.totp_enrol", "{}");
+        if (!p.enrolled && !audit_write(cm_db, rq, "user.totp_enrol", "user", p.id, NULL, NULL)) {
+                db_rollback(cm_db);
+                app_db_error(rq, rs);
+                return;
+        }
         if (!finish_login(rq, rs, p.id, "password_totp") || !db_commit(cm_db)) {
                 db_rollback(cm_db);
                 app_db_error(rq, rs);

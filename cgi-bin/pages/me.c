@@ -10,6 +10,7 @@
 
 #include <openssl/crypto.h>
 
+#include "core/audit.h"
 #include "core/config.h"
 #include "core/crypto.h"
 #include "core/ident.h"
@@ -80,9 +81,6 @@ DB_STMT(me_link_add, "INSERT INTO family_links (carer_id, elder_id, relation, st
 DB_STMT(me_link_revoke, "UPDATE family_links SET status = 'revoked', revoked_at = now()"
                         " WHERE id = $1 AND (carer_id = $2 OR elder_id = $2)"
                         "   AND status = 'confirmed'");
-DB_STMT(me_audit, "INSERT INTO audit_log (actor_id, action, object_type, object_id, detail, ip,"
-                  "                       request_id)"
-                  " VALUES ($1, $2, $3, $4::bigint, $5::jsonb, nullif($6, '')::inet, $7)");
 
 static const char *const relations[] = {"child", "spouse", "grandchild", "relative", "other", NULL};
 
@@ -102,16 +100,6 @@ static const char *str(const struct req *rq, const char *key)
 static const char *uid_text(const struct req *rq)
 {
         return arena_printf(rq->arena, "%lld", rq->sess->user_id);
-}
-
-static void audit(struct req *rq, const char *action, const char *object_type, long long object_id,
-                  const char *detail)
-{
-        db_exec(cm_db, &me_audit,
-                DB_PARAMS(uid_text(rq), action, object_type,
-                          arena_printf(rq->arena, "%lld", object_id), detail,
-                          rq->remote_addr ? rq->remote_addr : "",
-                          rq->request_id ? rq->request_id : ""));
 }
 
 static int today_yyyymmdd(void)
@@ -166,7 +154,9 @@ static bool load_me(struct req *rq, struct resp *rs, int status)
                      "P.Relations.%d.Label", i);
         }
         hset(h, strcmp(rq->sess->auth_method, "sms") != 0 ? "1" : "0", "P.NeedCurrentPassword");
-        hset(h, atoi(db_val(r, 0, db_col(r, "Roles"))) & 120 ? "1" : "0", "P.IsStaff");
+        int roles = atoi(db_val(r, 0, db_col(r, "Roles")));
+        hset(h, roles & 120 ? "1" : "0", "P.IsStaff");
+        hset(h, roles & ROLE_ADMIN ? "1" : "0", "P.IsAdmin");
         const char *welcome = kv_get(rq->query, "welcome");
         if (welcome && strcmp(welcome, "1") == 0)
                 hset(h, "1", "P.Welcome");
@@ -314,11 +304,13 @@ void page_me_password(struct req *rq, struct resp *rs)
                 app_error(rq, rs, 500, NULL, NULL);
                 return;
         }
-        if (!db_exec(cm_db, &me_set_password, DB_PARAMS(uid_text(rq), hash))) {
+        if (!db_begin(cm_db) || !db_exec(cm_db, &me_set_password, DB_PARAMS(uid_text(rq), hash)) ||
+            !audit_write(cm_db, rq, "user.password", "user", rq->sess->user_id, NULL, NULL) ||
+            !db_commit(cm_db)) {
+                db_rollback(cm_db);
                 app_db_error(rq, rs);
                 return;
         }
-        audit(rq, "user.password", "user", rq->sess->user_id, "{}");
         done(rq, rs, "password");
 }
 
@@ -475,9 +467,11 @@ void page_me_family_confirm(struct req *rq, struct resp *rs)
                 app_db_error(rq, rs);
                 return;
         }
-        audit(rq, "family.link", "user", elder,
-              arena_printf(rq->arena, "{\"relation\":\"%s\"}", form(rq, "relation")));
-        if (!db_commit(cm_db)) {
+        if (!audit_write(cm_db, rq, "family.link", "user", elder,
+                         arena_printf(rq->arena, "{\"relation\":\"%s\"}", form(rq, "relation")),
+                         NULL) ||
+            !db_commit(cm_db)) {
+                db_rollback(cm_db);
                 app_db_error(rq, rs);
                 return;
         }
@@ -486,15 +480,23 @@ void page_me_family_confirm(struct req *rq, struct resp *rs)
 
 void page_me_family_revoke(struct req *rq, struct resp *rs)
 {
-        PGresult *r = db_exec(cm_db, &me_link_revoke, DB_PARAMS(req_param(rq, "id"), uid_text(rq)));
-        if (!r) {
+        if (!db_begin(cm_db)) {
                 app_db_error(rq, rs);
                 return;
         }
-        if (atoi(PQcmdTuples(r)) != 1) {
+        PGresult *r = db_exec(cm_db, &me_link_revoke, DB_PARAMS(req_param(rq, "id"), uid_text(rq)));
+        if (r && atoi(PQcmdTuples(r)) != 1) {
+                db_rollback(cm_db);
                 app_error(rq, rs, 404, NULL, NULL);
                 return;
         }
-        audit(rq, "family.revoke", "family_link", atoll(req_param(rq, "id")), "{}");
+        if (!r ||
+            !audit_write(cm_db, rq, "family.revoke", "family_link", atoll(req_param(rq, "id")),
+                         NULL, NULL) ||
+            !db_commit(cm_db)) {
+                db_rollback(cm_db);
+                app_db_error(rq, rs);
+                return;
+        }
         done(rq, rs, "family_revoked");
 }

@@ -31,6 +31,18 @@ void page_site(struct req *rq, struct resp *rs);
 void page_map(struct req *rq, struct resp *rs);
 /* agency.c */
 void page_agency(struct req *rq, struct resp *rs);
+/* agency_home.c, agency_register.c, agency_docs.c: the agency console */
+void page_agency_home(struct req *rq, struct resp *rs);
+void page_agency_register(struct req *rq, struct resp *rs);
+void page_agency_edit(struct req *rq, struct resp *rs);
+void page_agency_documents_add(struct req *rq, struct resp *rs);
+void page_agency_document(struct req *rq, struct resp *rs);
+/* admin.c, admin_decide.c, admin_audit.c */
+void page_admin_users(struct req *rq, struct resp *rs);
+void page_admin_roles(struct req *rq, struct resp *rs);
+void page_admin_decide(struct req *rq, struct resp *rs);
+void page_admin_outbox_retry(struct req *rq, struct resp *rs);
+void page_admin_audit(struct req *rq, struct resp *rs);
 
 /* login.c */
 void page_login(struct req *rq, struct resp *rs);

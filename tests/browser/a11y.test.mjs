@@ -33,6 +33,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { BASE, BASE_ORIGIN, keepOffline, launchChromium } from './lib/browser.mjs';
+import { canMakePeople, makeUser, psql, sessionFor, sqlStr } from './lib/people.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -86,14 +87,26 @@ const PAGES = [
   { name: 'register', url: '/register' },
   { name: '404 page', url: '/nope', status: 404 },
   { name: '400 page', url: '/courses?page=0', status: 400 },
-];
+  // Behind a login (only when the test database is at hand: see signInPeople). `session` names
+  // whose cm_sid cookie the page is loaded with.
+  { name: 'agency registration form', url: '/agency/register', session: 'newcomer', signedIn: true },
+  { name: 'agency console, pending', url: '/agency', session: 'member', signedIn: true },
+  { name: 'admin: users and agencies', url: (l) => l.adminUsers, session: 'admin', signedIn: true },
+  { name: 'admin: audit trail', url: '/admin/audit', session: 'admin', signedIn: true },
+].filter((p) => !p.signedIn || canMakePeople);
 
 let browser;
 let links; // { course, site, agency }: paths found by following the site's own links
+let sessions = {}; // name → cm_sid cookie value, for the pages behind a login
 
 before(async () => {
   browser = await launchChromium();
   links = await discover();
+  if (canMakePeople) {
+    const people = signInPeople();
+    sessions = people.sessions;
+    links.adminUsers = people.adminUsers;
+  }
 });
 
 after(async () => {
@@ -143,6 +156,36 @@ async function discover() {
   }
 }
 
+// The people behind the signed-in pages: a citizen about to register an agency, the member of a
+// pending agency (with a licence on file), and an admin, whose desk then lists that agency, a
+// failed SMS and, searching for the member, the role buttons; the audit trail has a row.
+function signInPeople() {
+  const tag = `${process.pid}${Date.now() % 100000}`;
+  const district = psql("SELECT id FROM regions WHERE level = 'district' ORDER BY code LIMIT 1");
+  // the schema checks a credit code's alphabet; the check character is the form's business
+  const code = `91310101${String(tag).padStart(10, '0').slice(-10)}`;
+  const agency = psql(`INSERT INTO agencies (name, credit_code, region_id, address, contact_name,
+      contact_phone, intro, status)
+    VALUES (${sqlStr(`无障碍检查培训学校${tag}`)}, '${code}', ${district}, '明湖市学府路 1 号',
+            '周联系', '13900001111', '面向社区居民的培训学校，开设书法和智能手机课程。', 'pending')
+    RETURNING id`);
+  psql(`INSERT INTO agency_documents (agency_id, kind, filename, media_type, size_bytes, sha256,
+      storage_name) VALUES (${agency}, 'license', '营业执照.pdf', 'application/pdf', 1024,
+      sha256('a11y'), md5('a11y-${tag}'))`);
+  const member = makeUser({ name: `周老师${tag}`, agencyId: agency });
+  const newcomer = makeUser({ name: `吴女士${tag}` });
+  const admin = makeUser({ name: `管理员${tag}`, roles: 66 });
+  psql(`INSERT INTO outbox (kind, dedupe_key, payload, status, attempts, last_error, done_at)
+    VALUES ('sms', ${sqlStr(`a11y-dead-${tag}`)}, '{"phone":"13900002222","template":"login_code"}',
+            'dead', 8, 'gateway timeout', now())`);
+  psql(`INSERT INTO audit_log (actor_id, action, object_type, object_id, detail)
+    VALUES (${admin}, 'user.role_grant', 'user', ${member}, '{"role":"reviewer"}')`);
+  return {
+    sessions: { member: sessionFor(member), newcomer: sessionFor(newcomer), admin: sessionFor(admin) },
+    adminUsers: `/admin/users?q=${encodeURIComponent(`周老师${tag}`)}`,
+  };
+}
+
 // The learning map reveals its box when Leaflet loads, then hides it again when no tile loads
 // (always here: no internet). Check the page once that has settled.
 async function mapSettled(page) {
@@ -174,6 +217,9 @@ function describeViolation(v) {
 async function checkPage(page, spec, combo) {
   const url = typeof spec.url === 'function' ? spec.url(links) : spec.url;
   const want = spec.status ?? 200;
+  if (spec.session) {
+    await page.context().addCookies([{ name: 'cm_sid', value: sessions[spec.session], url: BASE }]);
+  }
   const r = await page.goto(url);
   assert.ok(r, `${spec.name}: no response for ${url}`);
   assert.equal(r.status(), want, `${spec.name}: GET ${url} answered HTTP ${r.status()}, not ${want}`);

@@ -631,8 +631,32 @@ static void test_credit_normalize(void)
         is_str(out, "", "  and writes \"\"");
 }
 
+static void test_phone_mask(void)
+{
+        char out[21];
+        ident_phone_mask("13812345678", out);
+        is_str(out, "138****5678", "a mobile number is masked as by ident_mobile_mask");
+        ident_phone_mask("0571-87654321", out);
+        is_str(out, "****-****4321", "a landline keeps its separator and last 4 digits");
+        ident_phone_mask("+86 21 6123 4567", out);
+        is_str(out, "+** ** **** 4567", "spaces and + are kept");
+        ident_phone_mask("1234", out);
+        is_str(out, "1234", "four digits are the last four");
+        ident_phone_mask("", out);
+        is_str(out, "", "empty stays empty");
+        ident_phone_mask(NULL, out);
+        is_str(out, "", "NULL is empty");
+        ident_phone_mask("call 0571-1234", out);
+        is_str(out, "***********", "letters give 11 stars");
+        ident_phone_mask("012345678901234567890", out);
+        is_str(out, "***********", "more than 20 characters give 11 stars");
+        ident_phone_mask("--", out);
+        is_str(out, "***********", "no digit gives 11 stars");
+}
+
 int main(void)
 {
+        test_phone_mask();
         test_mobile_valid();
         test_mobile_normalize();
         test_mobile_mask();

@@ -5,7 +5,7 @@
   .Region/.HasPassword/.Roles/.AgencyId/.AgencyName/.AgencyStatus/.HasTotp/.RecoveryLeft,
   P.Regions.N.Id/.Level/.Name, P.Sessions.N.Id/.Created/.LastSeen/.Agent/.Ip/.Method/.Current,
   P.Family.N.Id/.Relation/.IAmCarer/.Name/.Phone (masked)/.Since, P.Relations.N.Value/.Label,
-  P.NeedCurrentPassword, P.IsStaff, P.Welcome, P.RecoveryLeftNotice, P.Done,
+  P.NeedCurrentPassword, P.IsStaff, P.IsAdmin, P.Welcome, P.RecoveryLeftNotice, P.Done,
   P.Errors.Name/.Region/.RealName/.IdCard/.Password/.Family/.RetryAt, P.Form.*.
 ?>
 <h1><?cs var:L.account.me.title ?></h1>
@@ -179,6 +179,7 @@
   <h2 id="me-staff"><?cs var:L.account.me.staff_heading ?></h2>
   <?cs if:P.Me.HasTotp == "t" ?><p><?cs var:L.account.me.staff_totp ?></p><?cs /if ?>
   <p><?cs var:L.account.me.staff_recovery_pre ?> <?cs var:P.Me.RecoveryLeft ?></p>
+  <?cs if:P.IsAdmin == 1 ?><p><a class="btn btn-secondary" href="/admin/users"><?cs var:L.account.me.admin_link ?></a> <a class="btn btn-secondary" href="/admin/audit"><?cs var:L.account.me.audit_link ?></a></p><?cs /if ?>
 </section>
 <?cs /if ?>
 

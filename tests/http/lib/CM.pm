@@ -180,6 +180,34 @@ sub post {
 	return request('POST', $path, %o);
 }
 
+# CM::post_multipart(PATH, \%fields or \@pairs, \@files, %opts): a multipart/form-data body, as a
+# browser sends a form with enctype="multipart/form-data". Each file is a hash: name (the field),
+# filename, content (bytes), type (default application/octet-stream).
+#   CM::post_multipart('/agency/documents', { csrf => $t, kind => 'license' },
+#       [{ name => 'document', filename => 'licence.pdf', content => $pdf, type => 'application/pdf' }]);
+sub post_multipart {
+	my ($path, $form, $files, %o) = @_;
+	my $boundary = '----CMFormBoundary' . join '', map { ('A' .. 'Z', 'a' .. 'z', 0 .. 9)[rand 62] } 1 .. 16;
+	my @pairs = ref $form eq 'HASH' ? map { ($_, $form->{$_}) } sort keys %$form : @{ $form // [] };
+	my $body = '';
+	while (my ($k, $v) = splice @pairs, 0, 2) {
+		for my $one (ref $v eq 'ARRAY' ? @$v : ($v)) {
+			$body .= "--$boundary\r\nContent-Disposition: form-data; name=\"" . _bytes($k) . "\"\r\n\r\n"
+				. _bytes($one // '') . "\r\n";
+		}
+	}
+	for my $f (@{ $files // [] }) {
+		$body .= "--$boundary\r\nContent-Disposition: form-data; name=\"" . _bytes($f->{name})
+			. '"; filename="' . _bytes($f->{filename} // '') . "\"\r\n"
+			. 'Content-Type: ' . ($f->{type} // 'application/octet-stream') . "\r\n\r\n"
+			. $f->{content} . "\r\n";
+	}
+	$body .= "--$boundary--\r\n";
+	$o{headers} = { %{ $o{headers} // {} }, 'Content-Type' => "multipart/form-data; boundary=$boundary" };
+	$o{content} = $body;
+	return request('POST', $path, %o);
+}
+
 # --- people --------------------------------------------------------------------------------------
 
 # CM::make_user(%fields): inserts a user straight into the database and returns its id. Fields:
