@@ -145,7 +145,7 @@ bool sim_store_reset(struct db *db, bool messages)
 DB_STMT(
     sim_list_messages,
     "SELECT id, provider, phone, sign_name, template_code, params::text AS params, text, context,"
-    " provider_id, to_char(received_at, 'YYYY-MM-DD\"T\"HH24:MI:SS.MSOF') AS received_at"
+    " provider_id, to_char(received_at, 'YYYY-MM-DD\"T\"HH24:MI:SS.MSTZH:TZM') AS received_at"
     " FROM sim.messages WHERE ($1::text = '' OR phone = $1::text)"
     " ORDER BY id DESC LIMIT $2::integer");
 

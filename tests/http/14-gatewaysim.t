@@ -327,6 +327,11 @@ subtest 'the messages as JSON and the page for developers' => sub {
 	like $r->{headers}{'content-type'}, qr{text/html}, 'is HTML';
 	is scalar(() = CM::h1s($r->{content})), 1, 'with one <h1>';
 	CM::has($r->{content}, qr/222222/, 'showing the text with the code');
+	my $markup = CM::fresh_phone();
+	send_sms($markup, code => '<b>&</b>');
+	$r = CM::get(CM::sim_url() . '/sim/', query => { phone => $markup });
+	CM::has($r->{content}, qr/&lt;b&gt;&amp;&lt;\/b&gt;/, 'text that looks like markup is escaped');
+	CM::hasnt($r->{content}, qr/<b>&<\/b>/, 'and never shown raw');
 	$r = CM::get(CM::sim_url() . '/sim/nothing');
 	is $r->{status}, 404, 'an unknown path: 404';
 	CM::sim_reset(messages => 1);
