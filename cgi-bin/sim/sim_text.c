@@ -107,7 +107,9 @@ int sim_parse_iso8601(const char *s, long long *unix_seconds)
                 6 ||
             used != 20)
                 return -1;
-        if (mon < 1 || mon > 12 || day < 1 || day > 31 || hour > 23 || min > 59 || sec > 60)
+        /* before 1970 no request was ever signed */
+        if (year < 1970 || mon < 1 || mon > 12 || day < 1 || day > 31 || hour > 23 || min > 59 ||
+            sec > 60)
                 return -1;
         memset(&tm, 0, sizeof tm);
         tm.tm_year = year - 1900;

@@ -25,7 +25,8 @@ const struct sim_template *sim_template_by_code(const struct sim_template *t, si
  * "8613800138000", "008613800138000") written as 11 digits to out; false for anything else. */
 bool sim_phone_normalize(const char *in, char out[12]);
 
-/* Aliyun's Timestamp "YYYY-MM-DDThh:mm:ssZ" (ISO 8601, UTC) to unix seconds; -1 if malformed. */
+/* Aliyun's Timestamp "YYYY-MM-DDThh:mm:ssZ" (ISO 8601, UTC, from 1970) to unix seconds; -1 if
+ * malformed. */
 int sim_parse_iso8601(const char *s, long long *unix_seconds);
 
 /* The parts of a TC3 Authorization header:

@@ -63,6 +63,8 @@ static void test_timestamps(void)
         is_int(t, 1499827339, "is 1499827339");
         is_int(sim_parse_iso8601("1970-01-01T00:00:00Z", &t), 0, "the epoch");
         is_int(t, 0, "is 0");
+        is_int(sim_parse_iso8601("1969-12-31T23:59:59Z", &t), -1, "before 1970");
+        is_int(sim_parse_iso8601("0017-07-12T02:42:19Z", &t), -1, "year 17");
         is_int(sim_parse_iso8601("2017-07-12 02:42:19Z", &t), -1, "a space for T");
         is_int(sim_parse_iso8601("2017-07-12T02:42:19", &t), -1, "no Z");
         is_int(sim_parse_iso8601("2017-07-12T02:42:19+08:00", &t), -1, "an offset");
