@@ -580,6 +580,15 @@ stack_procs_stop() {
 	return $rc
 }
 
+# --- the courier ---------------------------------------------------------------------------------
+
+# stack_courier_start: one `coursemart courier` for the instance (log/courier.log), the same binary
+# as serve ($CM_APP_BIN under script/test, the sanitizer build). More may run beside it.
+stack_courier_start() {
+	stack_app_bin || return 1
+	stack_proc_start courier "$STACK_APP_BIN" --config "$STACK_CONF" courier
+}
+
 # --- nginx ---------------------------------------------------------------------------------------
 
 # Escape a string for the replacement side of a sed s|||.
@@ -655,7 +664,7 @@ stack_wait_http() {
 # --- the whole instance --------------------------------------------------------------------------
 
 # stack_start [--fresh-db]: stop whatever of this instance still runs, then PG, database,
-# secret, config, migrate, demo, serve, nginx, and wait for /healthz.
+# secret, config, migrate, demo, serve, courier, nginx, and wait for /healthz.
 stack_start() {
 	local fresh=0
 	if [ "$STACK_USERNS" = 1 ]; then
@@ -676,6 +685,7 @@ stack_start() {
 	stack_migrate || return 1
 	stack_demo || return 1
 	stack_app_start || return 1
+	stack_courier_start || return 1
 	if declare -F stack_start_extras >/dev/null; then
 		stack_start_extras || return 1
 	fi
