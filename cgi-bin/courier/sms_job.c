@@ -146,8 +146,14 @@ struct sms_message sms_payload_message(const struct sms_payload *p, const char *
 
 int sms_result_in_doubt(const struct sms_result *r)
 {
-        return r->outcome == SMS_RETRY_LATER &&
-               (strcmp(r->code, "CM.Transport") == 0 || strcmp(r->code, "CM.BadResponse") == 0);
+        if (r->outcome != SMS_RETRY_LATER)
+                return 0;
+        /* our side lost or could not read the answer; or the provider's side failed in a way
+         * it does not explain (Aliyun InternalError / ServiceUnavailable, Tencent InternalError.*)
+         */
+        return strcmp(r->code, "CM.Transport") == 0 || strcmp(r->code, "CM.BadResponse") == 0 ||
+               strncmp(r->code, "InternalError", 13) == 0 ||
+               strcmp(r->code, "ServiceUnavailable") == 0;
 }
 
 void sms_job_run(const struct job_env *env, const struct job *job, struct job_result *r)

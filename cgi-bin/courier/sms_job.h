@@ -42,7 +42,8 @@ void sms_payload_free(struct sms_payload *p);
 struct sms_message sms_payload_message(const struct sms_payload *p, const char *dedupe_key);
 
 /* Whether a RETRY_LATER answer may hide a message the provider took: the answer was lost
- * (transport failure, timeout) or unreadable. A provider's own error code means it sent nothing. */
+ * (transport failure, timeout) or unreadable, or the provider reported an internal failure. A
+ * provider's explained refusal (a rate limit, a bad parameter) means it sent nothing. */
 int sms_result_in_doubt(const struct sms_result *r);
 
 #endif

@@ -208,6 +208,12 @@ static void test_in_doubt(void)
         ok(sms_result_in_doubt(&r), "in doubt: a transport failure (the answer may be lost)");
         sms_result_set(&r, SMS_RETRY_LATER, "CM.BadResponse", "garbled");
         ok(sms_result_in_doubt(&r), "in doubt: an unreadable answer");
+        sms_result_set(&r, SMS_RETRY_LATER, "InternalError", "HTTP 500");
+        ok(sms_result_in_doubt(&r), "in doubt: Aliyun's unexplained InternalError");
+        sms_result_set(&r, SMS_RETRY_LATER, "InternalError.Timeout", "t");
+        ok(sms_result_in_doubt(&r), "in doubt: Tencent's InternalError.*");
+        sms_result_set(&r, SMS_RETRY_LATER, "ServiceUnavailable", "503");
+        ok(sms_result_in_doubt(&r), "in doubt: ServiceUnavailable");
         sms_result_set(&r, SMS_RETRY_LATER, "isv.BUSINESS_LIMIT_CONTROL", "limit");
         ok(!sms_result_in_doubt(&r), "not in doubt: the provider's own refusal");
         sms_result_set(&r, SMS_RETRY_LATER, "CM.Config", "no key");
