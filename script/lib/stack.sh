@@ -204,7 +204,7 @@ stack_check_paths() {
 		return 1
 		;;
 	esac
-	for p in "$STACK_RUN/.s.PGSQL.$STACK_PG_PORT" "$STACK_SOCK"; do
+	for p in "$STACK_RUN/.s.PGSQL.$STACK_PG_PORT" "$STACK_SOCK" "$STACK_SIM_SOCK"; do
 		if [ "$(printf '%s' "$p" | wc -c)" -ge 100 ]; then
 			stack_err "the socket path $p is $(printf '%s' "$p" | wc -c) bytes long;" \
 				"unix socket paths must stay under 100 bytes: move the checkout to a shorter path"
@@ -580,6 +580,34 @@ stack_procs_stop() {
 	return $rc
 }
 
+# --- gatewaysim ----------------------------------------------------------------------------------
+
+# Start gatewaysim (the SMS providers' stand-in, docs/gatewaysim.md) for the instance: a helper
+# labelled gatewaysim, so stack_stop stops it. $CM_SIM_BIN when set (script/test uses the
+# sanitizer build), else ./gatewaysim. Its socket is made writable by nginx, as the app's is.
+stack_sim_start() {
+	local bin=${CM_SIM_BIN:-$CM_ROOT/gatewaysim} n=$((STACK_TIMEOUT * 10)) pid
+	if [ ! -x "$bin" ]; then
+		stack_err "$bin is not built: run script/bootstrap"
+		return 1
+	fi
+	rm -f "$STACK_SIM_SOCK"
+	stack_proc_start gatewaysim "$bin" --config "$STACK_CONF" || return 1
+	pid=$(head -n1 "$STACK_RUN/gatewaysim.proc.pid")
+	while [ ! -S "$STACK_SIM_SOCK" ]; do
+		if ! stack_pid_alive "$pid" || [ $n -le 0 ]; then
+			stack_err "gatewaysim did not open $STACK_SIM_SOCK"
+			stack_log_tail "$STACK_LOG/gatewaysim.log"
+			return 1
+		fi
+		sleep 0.1
+		n=$((n - 1))
+	done
+	if stack_is_root; then
+		chgrp www-data "$STACK_SIM_SOCK" && chmod 0660 "$STACK_SIM_SOCK" || return 1
+	fi
+}
+
 # --- the courier ---------------------------------------------------------------------------------
 
 # stack_courier_start: one `coursemart courier` for the instance (log/courier.log), the same binary
@@ -603,6 +631,8 @@ stack_nginx_write_conf() {
 		-e "/^[[:space:]]*#/!s|@VAR@|$(stack_sed_escape "$STACK_VAR")|g" \
 		-e "/^[[:space:]]*#/!s|@PORT@|$(stack_sed_escape "$STACK_PORT")|g" \
 		-e "/^[[:space:]]*#/!s|@SOCKET@|$(stack_sed_escape "$STACK_SOCK")|g" \
+		-e "/^[[:space:]]*#/!s|@SIM_PORT@|$(stack_sed_escape "$STACK_SIM_PORT")|g" \
+		-e "/^[[:space:]]*#/!s|@SIM_SOCKET@|$(stack_sed_escape "$STACK_SIM_SOCK")|g" \
 		"$CM_ROOT/etc/nginx.conf.in" >"$STACK_NGINX_CONF.tmp" || return 1
 	mv "$STACK_NGINX_CONF.tmp" "$STACK_NGINX_CONF"
 }
@@ -664,7 +694,7 @@ stack_wait_http() {
 # --- the whole instance --------------------------------------------------------------------------
 
 # stack_start [--fresh-db]: stop whatever of this instance still runs, then PG, database,
-# secret, config, migrate, demo, serve, courier, nginx, and wait for /healthz.
+# secret, config, migrate, demo, serve, gatewaysim, courier, nginx, and wait for /healthz.
 stack_start() {
 	local fresh=0
 	if [ "$STACK_USERNS" = 1 ]; then
@@ -685,6 +715,7 @@ stack_start() {
 	stack_migrate || return 1
 	stack_demo || return 1
 	stack_app_start || return 1
+	stack_sim_start || return 1
 	stack_courier_start || return 1
 	if declare -F stack_start_extras >/dev/null; then
 		stack_start_extras || return 1

@@ -476,4 +476,65 @@ sub lang_keys {
 	return sort map { /\AL\.(.*)\z/ ? $1 : () } keys %$t;
 }
 
+
+# --- gatewaysim (the SMS providers' stand-in; docs/gatewaysim.md) --------------------------------
+# The app's SMS drivers talk to gatewaysim at $ENV{CM_SIM_URL}, which records every message it
+# accepts in the `sim` schema of the test database.
+#   my @m = CM::sim_messages('13900000001');   # newest first: hashes with id, provider, phone,
+#                                             # sign_name, template_code, params, text, context
+#                                             # (OutId / SessionContext), provider_id, received_at
+#   my $code = CM::sim_code('13900000001');    # the 6-digit code in the newest message (waits)
+#   CM::sim_mode(phone => '13900000001', mode => 'ratelimit', count => 2);
+#   CM::sim_reset();  CM::sim_reset(messages => 1);
+sub sim_url {
+	my $u = $ENV{CM_SIM_URL} // 'http://127.0.0.1:18082';
+	$u =~ s{/+\z}{};
+	return $u;
+}
+
+sub sim_messages {
+	my ($phone) = @_;
+	croak 'CM::sim_messages: give a phone number' unless defined $phone;
+	my $json = psql("SELECT coalesce(json_agg(m ORDER BY m.id DESC), '[]') FROM"
+		. " (SELECT id, provider, phone, sign_name, template_code, params, text, context, provider_id,"
+		. " received_at FROM sim.messages WHERE phone = " . sql_str($phone) . ") m");
+	return @{ JSON::PP->new->decode($json) };
+}
+
+# CM::sim_code(PHONE, after => ID, wait => SECONDS): the 6-digit code of the newest message to
+# PHONE (with an id above ID when given), waiting up to 10 s (or SECONDS) for one to arrive;
+# undef when none came.
+sub sim_code {
+	my ($phone, %o) = @_;
+	require Time::HiRes;
+	my $until = Time::HiRes::time() + ($o{wait} // 10);
+	while (1) {
+		my ($m) = sim_messages($phone);
+		if ($m && $m->{id} > ($o{after} // 0)) {
+			return $1 if $m->{text} =~ /(?<![0-9])([0-9]{6})(?![0-9])/;
+			return undef;
+		}
+		return undef if Time::HiRes::time() > $until;
+		Time::HiRes::sleep(0.1);
+	}
+}
+
+# CM::sim_mode(phone => P or '*', mode => ok|fail|ratelimit|illegal|timeout|slow, count => N
+# (default 1, 0 = until reset), hold_ms => MS): how gatewaysim answers the coming SendSms requests
+# for that phone. Croaks unless gatewaysim agreed; returns its answer (a hash).
+sub sim_mode {
+	my (%f) = @_;
+	my $r = post(sim_url() . '/sim/mode', { map { defined $f{$_} ? ($_ => $f{$_}) : () } qw(phone mode count hold_ms) });
+	croak "CM::sim_mode: gatewaysim answered $r->{status}: $r->{content}" unless $r->{status} == 200;
+	return json($r);
+}
+
+# CM::sim_reset(messages => 1): clears every mode (and, with messages => 1, the records).
+sub sim_reset {
+	my (%f) = @_;
+	my $r = post(sim_url() . '/sim/reset', { $f{messages} ? (messages => 1) : () });
+	croak "CM::sim_reset: gatewaysim answered $r->{status}: $r->{content}" unless $r->{status} == 200;
+	return json($r);
+}
+
 1;
