@@ -47,7 +47,7 @@ DB_STMT(courier_claim,
         "        lease_until = now() + make_interval(secs => $1::int)"
         "   FROM picked WHERE o.id = picked.id"
         " RETURNING o.id, o.kind, o.payload::text, o.dedupe_key, o.attempts, o.max_attempts,"
-        "           extract(epoch FROM o.created_at)::bigint,"
+        "           floor(extract(epoch FROM o.created_at))::bigint,"
         "           (picked.status = 'running' OR o.payload ? '" IN_DOUBT_KEY "')::int");
 /* Seconds until the next job falls due (a pending one's run_at, a running one's lease end), or
  * NULL when there is none. */
