@@ -114,57 +114,70 @@ static int authenticate(struct aliyun_call *a)
         long long ts;
 
         for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
-                if (!param(a, required[i]) || !*param(a, required[i]))
-                        return missing(a, required[i]), -1;
-        if (!a->signature || !*a->signature)
-                return missing(a, "Signature"), -1;
-        if (strcmp(param(a, "AccessKeyId"), sim_account.access_key_id) != 0)
-                return gateway_error(a, 404, "InvalidAccessKeyId.NotFound",
-                                     "Specified access key is not found."),
-                       -1;
+                if (!param(a, required[i]) || !*param(a, required[i])) {
+                        missing(a, required[i]);
+                        return -1;
+                }
+        if (!a->signature || !*a->signature) {
+                missing(a, "Signature");
+                return -1;
+        }
+        if (strcmp(param(a, "AccessKeyId"), sim_account.access_key_id) != 0) {
+                gateway_error(a, 404, "InvalidAccessKeyId.NotFound",
+                              "Specified access key is not found.");
+                return -1;
+        }
         if (strcmp(param(a, "SignatureMethod"), "HMAC-SHA1") != 0 ||
-            strcmp(param(a, "SignatureVersion"), "1.0") != 0)
-                return gateway_error(a, 400, "IncompleteSignature",
-                                     "The request signature does not conform to Aliyun standards."),
-                       -1;
-        if (sim_parse_iso8601(param(a, "Timestamp"), &ts) < 0)
-                return gateway_error(a, 400, "InvalidTimeStamp.Format",
-                                     "Specified time stamp or date value is not well formatted."),
-                       -1;
-        if (llabs((long long)time(NULL) - ts) > ALIYUN_CLOCK_SKEW)
-                return gateway_error(a, 400, "InvalidTimeStamp.Expired",
-                                     "Specified time stamp or date value is expired."),
-                       -1;
+            strcmp(param(a, "SignatureVersion"), "1.0") != 0) {
+                gateway_error(a, 400, "IncompleteSignature",
+                              "The request signature does not conform to Aliyun standards.");
+                return -1;
+        }
+        if (sim_parse_iso8601(param(a, "Timestamp"), &ts) < 0) {
+                gateway_error(a, 400, "InvalidTimeStamp.Format",
+                              "Specified time stamp or date value is not well formatted.");
+                return -1;
+        }
+        if (llabs((long long)time(NULL) - ts) > ALIYUN_CLOCK_SKEW) {
+                gateway_error(a, 400, "InvalidTimeStamp.Expired",
+                              "Specified time stamp or date value is expired.");
+                return -1;
+        }
         /* aliyun_sign sorts a->params in place: fine, lookups do not depend on the order */
         if (aliyun_sign(a->call->rq->method_name, a->params, a->n, sim_account.secret, NULL, NULL,
                         expected) < 0 ||
             strlen(a->signature) != ALIYUN_SIGNATURE_LEN ||
-            !crypto_equal(a->signature, expected, ALIYUN_SIGNATURE_LEN))
-                return gateway_error(a, 400, "SignatureDoesNotMatch",
-                                     "Specified signature is not matched with our calculation."),
-                       -1;
+            !crypto_equal(a->signature, expected, ALIYUN_SIGNATURE_LEN)) {
+                gateway_error(a, 400, "SignatureDoesNotMatch",
+                              "Specified signature is not matched with our calculation.");
+                return -1;
+        }
         switch (sim_store_use_nonce(a->call->db, "aliyun", param(a, "SignatureNonce"))) {
         case SIM_NONCE_FRESH:
                 break;
-        case SIM_NONCE_USED:
-                return gateway_error(a, 400, "SignatureNonceUsed",
-                                     "Specified signature nonce was used already."),
-                       -1;
-        case SIM_NONCE_ERROR:
-                return gateway_error(a, 503, "ServiceUnavailable",
-                                     "The request has failed due to a temporary failure of the "
-                                     "server."),
-                       -1;
+        case SIM_NONCE_USED: {
+                gateway_error(a, 400, "SignatureNonceUsed",
+                              "Specified signature nonce was used already.");
+                return -1;
         }
-        if (strcmp(param(a, "Format"), "JSON") != 0)
-                return gateway_error(a, 400, "InvalidParameter",
-                                     "Specified parameter Format is not valid (gatewaysim answers "
-                                     "JSON only)."),
-                       -1;
-        if (strcmp(param(a, "Version"), ALIYUN_VERSION) != 0)
-                return gateway_error(a, 400, "InvalidVersion",
-                                     "Specified parameter Version is not valid."),
-                       -1;
+        case SIM_NONCE_ERROR: {
+                gateway_error(a, 503, "ServiceUnavailable",
+                              "The request has failed due to a temporary failure of the "
+                              "server.");
+                return -1;
+        }
+        }
+        if (strcmp(param(a, "Format"), "JSON") != 0) {
+                gateway_error(a, 400, "InvalidParameter",
+                              "Specified parameter Format is not valid (gatewaysim answers "
+                              "JSON only).");
+                return -1;
+        }
+        if (strcmp(param(a, "Version"), ALIYUN_VERSION) != 0) {
+                gateway_error(a, 400, "InvalidVersion",
+                              "Specified parameter Version is not valid.");
+                return -1;
+        }
         return 0;
 }
 
@@ -177,17 +190,19 @@ static int phones(struct aliyun_call *a, char (*out)[12], size_t *n)
         *n = 0;
         for (;;) {
                 size_t len = strcspn(p, ",");
-                if (*n == ALIYUN_MAX_PHONES)
-                        return product_error(a, "isv.MOBILE_COUNT_OVER_LIMIT",
-                                             "手机号码数量超过限制", NULL),
-                               -1;
+                if (*n == ALIYUN_MAX_PHONES) {
+                        product_error(a, "isv.MOBILE_COUNT_OVER_LIMIT", "手机号码数量超过限制",
+                                      NULL);
+                        return -1;
+                }
                 if (len >= sizeof one)
                         len = sizeof one - 1; /* too long to be a number: refused below */
                 memcpy(one, p, len);
                 one[len] = '\0';
-                if (!sim_phone_normalize(one, out[*n]))
-                        return product_error(a, "isv.MOBILE_NUMBER_ILLEGAL", "非法手机号", NULL),
-                               -1;
+                if (!sim_phone_normalize(one, out[*n])) {
+                        product_error(a, "isv.MOBILE_NUMBER_ILLEGAL", "非法手机号", NULL);
+                        return -1;
+                }
                 (*n)++;
                 p += strcspn(p, ",");
                 if (!*p)

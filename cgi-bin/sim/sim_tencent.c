@@ -96,27 +96,33 @@ static int authenticate(struct tencent_call *t)
         long long ts;
         bool match;
 
-        if (!c->authorization || !*c->authorization)
-                return missing(t, "Authorization"), -1;
+        if (!c->authorization || !*c->authorization) {
+                missing(t, "Authorization");
+                return -1;
+        }
         if (sim_tc3_parse(c->authorization, &auth) < 0 ||
-            strcmp(auth.algorithm, "TC3-HMAC-SHA256") != 0)
-                return api_error(t, "AuthFailure.InvalidAuthorization",
-                                 "Authorization header format is invalid."),
-                       -1;
+            strcmp(auth.algorithm, "TC3-HMAC-SHA256") != 0) {
+                api_error(t, "AuthFailure.InvalidAuthorization",
+                          "Authorization header format is invalid.");
+                return -1;
+        }
         ts = whole(c->tc_timestamp);
-        if (ts < 0)
-                return missing(t, "Timestamp"), -1;
-        if (llabs((long long)time(NULL) - ts) > TENCENT_CLOCK_SKEW)
-                return api_error(
-                           t, "AuthFailure.SignatureExpire",
-                           "Signature expired. Timestamp comparing to the server time must be "
-                           "within 5 minutes."),
-                       -1;
-        if (strcmp(auth.secret_id, sim_account.access_key_id) != 0)
-                return api_error(t, "AuthFailure.SecretIdNotFound",
-                                 "The SecretId is not found, please ensure that your SecretId is "
-                                 "correct."),
-                       -1;
+        if (ts < 0) {
+                missing(t, "Timestamp");
+                return -1;
+        }
+        if (llabs((long long)time(NULL) - ts) > TENCENT_CLOCK_SKEW) {
+                api_error(t, "AuthFailure.SignatureExpire",
+                          "Signature expired. Timestamp comparing to the server time must be "
+                          "within 5 minutes.");
+                return -1;
+        }
+        if (strcmp(auth.secret_id, sim_account.access_key_id) != 0) {
+                api_error(t, "AuthFailure.SecretIdNotFound",
+                          "The SecretId is not found, please ensure that your SecretId is "
+                          "correct.");
+                return -1;
+        }
         match = tencent_sign(auth.secret_id, sim_account.secret, TENCENT_SERVICE,
                              c->host ? c->host : "", c->rq->content_type, c->body, c->body_len, ts,
                              &sig) == 0 &&
@@ -126,23 +132,27 @@ static int authenticate(struct tencent_call *t)
                 strcmp(auth.date, sig.date) == 0 && strlen(auth.signature) == 64 &&
                 crypto_equal(auth.signature, sig.signature, 64);
         tencent_signature_free(&sig);
-        if (!match)
-                return api_error(
-                           t, "AuthFailure.SignatureFailure",
-                           "The provided credentials could not be validated. Please check your "
-                           "signature is correct."),
-                       -1;
-        if (!c->tc_version || !*c->tc_version)
-                return missing(t, "Version"), -1;
-        if (strcmp(c->tc_version, TENCENT_VERSION) != 0)
-                return api_error(t, "NoSuchVersion",
-                                 "The requested version does not exist or is not supported by the "
-                                 "action."),
-                       -1;
+        if (!match) {
+                api_error(t, "AuthFailure.SignatureFailure",
+                          "The provided credentials could not be validated. Please check your "
+                          "signature is correct.");
+                return -1;
+        }
+        if (!c->tc_version || !*c->tc_version) {
+                missing(t, "Version");
+                return -1;
+        }
+        if (strcmp(c->tc_version, TENCENT_VERSION) != 0) {
+                api_error(t, "NoSuchVersion",
+                          "The requested version does not exist or is not supported by the "
+                          "action.");
+                return -1;
+        }
         t->body = json_loadb(c->body ? c->body : "", c->body_len, 0, NULL);
-        if (!json_is_object(t->body))
-                return api_error(t, "InvalidParameter", "The request body is not a JSON object."),
-                       -1;
+        if (!json_is_object(t->body)) {
+                api_error(t, "InvalidParameter", "The request body is not a JSON object.");
+                return -1;
+        }
         return 0;
 }
 

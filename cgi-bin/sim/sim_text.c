@@ -161,19 +161,22 @@ int sim_tc3_parse(const char *header, struct sim_tc3_auth *out)
             !auth_field(p, "Signature", out->signature, sizeof out->signature))
                 return -1;
 
+        /* ID/DATE/SERVICE/tc3_request: exactly four parts */
         char *parts[4];
         char *s = credential;
         for (int i = 0; i < 4; i++) {
+                char *slash = strchr(s, '/');
+
                 parts[i] = s;
-                s = strchr(s, '/');
-                if (i < 3) {
-                        if (!s)
-                                return -1;
-                        *s++ = '\0';
-                } else if (s) {
+                if (i == 3)
+                        break;
+                if (!slash)
                         return -1;
-                }
+                *slash = '\0';
+                s = slash + 1;
         }
+        if (strchr(parts[3], '/'))
+                return -1;
         if (!copy_part(out->secret_id, sizeof out->secret_id, parts[0], strlen(parts[0])) ||
             !copy_part(out->date, sizeof out->date, parts[1], strlen(parts[1])) ||
             !copy_part(out->service, sizeof out->service, parts[2], strlen(parts[2])) ||
