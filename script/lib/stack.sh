@@ -541,7 +541,7 @@ stack_app_reload() {
 # stack_proc_start LABEL COMMAND [ARGS...]: run a helper of the instance in the background, output
 # to log/LABEL.log, pid (and command) in run/LABEL.proc.pid. stack_stop stops every one of them.
 # To start some with every instance, define stack_start_extras (called after serve, before nginx):
-#   stack_start_extras() { stack_proc_start courier "$CM_ROOT/coursemart" --config "$STACK_CONF" courier; }
+#   stack_start_extras() { stack_proc_start courier2 "$STACK_APP_BIN" --config "$STACK_CONF" courier; }
 stack_proc_start() {
 	local label=$1 pid
 	shift
