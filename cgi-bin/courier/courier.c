@@ -282,6 +282,7 @@ static void finish(struct db *db, const struct job_kind *kind, const struct job 
 /* Sleeps until a NOTIFY arrives, a signal, or the next job falls due (at most MAX_SLEEP_S). */
 static void wait_for_work(struct db *db)
 {
+        static unsigned away_s; /* how long to wait while the database stays away: 1, 2, 4 … 30 */
         double wait = MAX_SLEEP_S;
         PGresult *r = db_exec(db, &courier_next_due, 0, NULL);
         int fd;
@@ -293,9 +294,12 @@ static void wait_for_work(struct db *db)
         db_request_end(db);
         fd = PQsocket(db_conn(db));
         if (!r || fd < 0) {
-                sleep(1); /* the database is away: db_exec reconnects on the next try */
+                /* the database is away: db_exec reconnects on the next try */
+                away_s = away_s == 0 ? 1 : away_s >= 16 ? 30 : away_s * 2;
+                sleep(away_s);
                 return;
         }
+        away_s = 0;
         /* notifications that came with the last results would never wake poll() */
         if (db_notifications(db) > 0)
                 return;
