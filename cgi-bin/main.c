@@ -8,6 +8,7 @@
 #include "core/db.h"
 #include "core/migrate.h"
 #include "core/serve.h"
+#include "courier/courier.h"
 #include "user_cli.h"
 
 struct command {
@@ -29,6 +30,12 @@ static int cmd_serve(const char *config, int argc, char **argv)
 {
         (void)argc, (void)argv;
         return serve_main(config);
+}
+
+static int cmd_courier(const char *config, int argc, char **argv)
+{
+        (void)argc, (void)argv;
+        return courier_main(config);
 }
 
 static int cmd_migrate(const char *config, int argc, char **argv)
@@ -67,12 +74,15 @@ static int cmd_sql(const char *config, int argc, char **argv)
 static const struct command commands[] = {
     {"serve", cmd_serve, "serve",
      "run the FastCGI server: a master and its workers (SIGHUP reloads, SIGTERM drains)"},
+    {"courier", cmd_courier, "courier",
+     "send what the outbox holds: SMS, daily jobs (SIGHUP reloads, SIGTERM ends after the job "
+     "in hand)"},
     {"migrate", cmd_migrate, "migrate [--status]",
      "apply the schema migrations in order (--status lists them)"},
     {"demo", cmd_demo, "demo [--reset]",
      "load the demo city, sites, agencies and courses (--reset replaces them)"},
-    {"user", cmd_user, "user add|roles|reset-2fa|list",
-     "create staff and agency accounts, change roles, reset a lost authenticator"},
+    {"user", cmd_user, "user add|roles|...",
+     "staff and agency accounts: add, roles, reset-2fa, list"},
     {"sql", cmd_sql, "sql [NAME]",
      "list the program's prepared statements, or print one (to review or EXPLAIN it)"},
     {NULL, NULL, NULL, NULL},

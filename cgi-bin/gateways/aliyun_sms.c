@@ -116,12 +116,41 @@ static int empty(const char *s)
         return !s || !*s;
 }
 
+/* Adds the parameters every RPC request carries to p[*n] (room for 8 more), signs the whole set
+ * for a POST and writes the form body with its Signature last. 0, or -1 with *why set. */
+static int sign_form(const struct sms_config *cfg, struct aliyun_param *p, size_t n,
+                     const char *nonce, time_t now, struct buf *body, const char **why)
+{
+        char ts[32], sig[ALIYUN_SIGNATURE_LEN + 1];
+        struct tm tm;
+
+        if (!gmtime_r(&now, &tm) || strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0) {
+                *why = "the clock is unusable";
+                return -1;
+        }
+        p[n++] = (struct aliyun_param){"AccessKeyId", cfg->access_key_id};
+        p[n++] = (struct aliyun_param){"Format", "JSON"};
+        p[n++] = (struct aliyun_param){"RegionId",
+                                       empty(cfg->region) ? ALIYUN_DEFAULT_REGION : cfg->region};
+        p[n++] = (struct aliyun_param){"SignatureMethod", "HMAC-SHA1"};
+        p[n++] = (struct aliyun_param){"SignatureNonce", nonce};
+        p[n++] = (struct aliyun_param){"SignatureVersion", "1.0"};
+        p[n++] = (struct aliyun_param){"Timestamp", ts};
+        p[n++] = (struct aliyun_param){"Version", ALIYUN_VERSION};
+        if (aliyun_sign("POST", p, n, cfg->access_key_secret, body, NULL, sig) < 0) {
+                *why = "could not sign the request";
+                return -1;
+        }
+        buf_puts(body, "&Signature=");
+        aliyun_percent_encode(body, sig);
+        return 0;
+}
+
 int aliyun_build_request(const struct sms_config *cfg, const struct sms_message *msg,
                          const char *nonce, time_t now, struct buf *body, struct sms_result *result)
 {
         struct aliyun_param p[16];
-        char ts[32], sig[ALIYUN_SIGNATURE_LEN + 1];
-        struct tm tm;
+        const char *why = NULL;
         size_t n = 0;
 
         if (empty(cfg->access_key_id) || empty(cfg->access_key_secret) || empty(cfg->sign_name)) {
@@ -134,35 +163,77 @@ int aliyun_build_request(const struct sms_config *cfg, const struct sms_message 
                                "an SMS needs a phone number and a template code");
                 return -1;
         }
-        if (!gmtime_r(&now, &tm) || strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0) {
-                sms_result_set(result, SMS_RETRY_LATER, "CM.Config", "the clock is unusable");
-                return -1;
-        }
 
-        p[n++] = (struct aliyun_param){"AccessKeyId", cfg->access_key_id};
         p[n++] = (struct aliyun_param){"Action", "SendSms"};
-        p[n++] = (struct aliyun_param){"Format", "JSON"};
         p[n++] = (struct aliyun_param){"PhoneNumbers", msg->phone};
-        p[n++] = (struct aliyun_param){"RegionId",
-                                       empty(cfg->region) ? ALIYUN_DEFAULT_REGION : cfg->region};
         p[n++] = (struct aliyun_param){"SignName", cfg->sign_name};
-        p[n++] = (struct aliyun_param){"SignatureMethod", "HMAC-SHA1"};
-        p[n++] = (struct aliyun_param){"SignatureNonce", nonce};
-        p[n++] = (struct aliyun_param){"SignatureVersion", "1.0"};
         p[n++] = (struct aliyun_param){"TemplateCode", msg->template_code};
-        p[n++] = (struct aliyun_param){"Timestamp", ts};
-        p[n++] = (struct aliyun_param){"Version", ALIYUN_VERSION};
         if (!empty(msg->param_json))
                 p[n++] = (struct aliyun_param){"TemplateParam", msg->param_json};
         if (!empty(msg->dedupe_key))
                 p[n++] = (struct aliyun_param){"OutId", msg->dedupe_key};
-
-        if (aliyun_sign("POST", p, n, cfg->access_key_secret, body, NULL, sig) < 0) {
-                sms_result_set(result, SMS_RETRY_LATER, "CM.Config", "could not sign the request");
+        if (sign_form(cfg, p, n, nonce, now, body, &why) < 0) {
+                sms_result_set(result, SMS_RETRY_LATER, "CM.Config", "%s", why);
                 return -1;
         }
-        buf_puts(body, "&Signature=");
-        aliyun_percent_encode(body, sig);
+        return 0;
+}
+
+/* China has kept UTC+8 all year since 1991: a Shanghai day is a UTC day shifted by 8 hours. */
+#define SHANGHAI_OFFSET_S (8 * 3600)
+
+int aliyun_query_dates(time_t since, time_t now, char dates[][9], int max)
+{
+        long long first, last;
+        int n = 0;
+
+        if (now < since || max <= 0)
+                return 0;
+        first = ((long long)since + SHANGHAI_OFFSET_S) / 86400;
+        last = ((long long)now + SHANGHAI_OFFSET_S) / 86400;
+        if (last - first + 1 > max)
+                first = last - max + 1;
+        for (long long day = first; day <= last; day++) {
+                time_t t = (time_t)(day * 86400);
+                struct tm tm;
+
+                if (!gmtime_r(&t, &tm) || strftime(dates[n], 9, "%Y%m%d", &tm) != 8)
+                        return 0;
+                n++;
+        }
+        return n;
+}
+
+int aliyun_build_query(const struct sms_config *cfg, const struct sms_query *q,
+                       const char *send_date, int page, const char *nonce, time_t now,
+                       struct buf *body, struct sms_lookup *lookup)
+{
+        struct aliyun_param p[16];
+        char page_s[16], size_s[16];
+        const char *why = NULL;
+        size_t n = 0;
+
+        if (empty(cfg->access_key_id) || empty(cfg->access_key_secret)) {
+                sms_lookup_set(lookup, SMS_LOOKUP_FAILED, "CM.Config",
+                               "Aliyun SMS needs an access key id and its secret");
+                return -1;
+        }
+        if (empty(q->phone) || empty(send_date) || page < 1 || empty(nonce)) {
+                sms_lookup_set(lookup, SMS_LOOKUP_FAILED, "CM.BadMessage",
+                               "a query needs a phone number, a date and a page");
+                return -1;
+        }
+        snprintf(page_s, sizeof page_s, "%d", page);
+        snprintf(size_s, sizeof size_s, "%d", ALIYUN_QUERY_PAGE_SIZE);
+        p[n++] = (struct aliyun_param){"Action", "QuerySendDetails"};
+        p[n++] = (struct aliyun_param){"CurrentPage", page_s};
+        p[n++] = (struct aliyun_param){"PageSize", size_s};
+        p[n++] = (struct aliyun_param){"PhoneNumber", q->phone};
+        p[n++] = (struct aliyun_param){"SendDate", send_date};
+        if (sign_form(cfg, p, n, nonce, now, body, &why) < 0) {
+                sms_lookup_set(lookup, SMS_LOOKUP_FAILED, "CM.Config", "%s", why);
+                return -1;
+        }
         return 0;
 }
 
@@ -257,7 +328,137 @@ static int aliyun_send(const struct sms_config *cfg, const struct sms_message *m
         return sms_post(cfg, headers, &body, "Aliyun SMS", aliyun_parse_response, result);
 }
 
+/* A JSON number or a numeric string (Aliyun sends TotalCount as either), else -1. */
+static long json_count(json_t *v)
+{
+        const char *s = json_string_value(v);
+        char *end;
+        long n;
+
+        if (json_is_integer(v))
+                return (long)json_integer_value(v);
+        if (!s || !*s)
+                return -1;
+        n = strtol(s, &end, 10);
+        return *end ? -1 : n;
+}
+
+void aliyun_parse_query(long http_status, const char *body, const char *dedupe_key,
+                        struct sms_lookup *lookup, long *total_count)
+{
+        json_t *root = body ? json_loads(body, 0, NULL) : NULL;
+        const char *code = NULL, *message = NULL;
+        json_t *list, *item;
+        size_t i;
+
+        *total_count = 0;
+        if (root && json_is_object(root)) {
+                code = json_string_value(json_object_get(root, "Code"));
+                message = json_string_value(json_object_get(root, "Message"));
+        }
+        if (!code || !*code) {
+                sms_lookup_set(lookup, SMS_LOOKUP_FAILED, "CM.BadResponse",
+                               "unreadable answer from Aliyun QuerySendDetails (HTTP %ld)",
+                               http_status);
+                goto out;
+        }
+        if (strcmp(code, "OK") != 0) {
+                sms_lookup_set(lookup, SMS_LOOKUP_FAILED, code,
+                               "Aliyun could not list the messages (HTTP %ld): %s", http_status,
+                               message ? message : "");
+                goto out;
+        }
+        if (empty(dedupe_key)) {
+                sms_lookup_set(lookup, SMS_LOOKUP_FAILED, "CM.BadMessage",
+                               "no dedupe key to look for");
+                goto out;
+        }
+        list = json_object_get(json_object_get(root, "SmsSendDetailDTOs"), "SmsSendDetailDTO");
+        *total_count = json_count(json_object_get(root, "TotalCount"));
+        if (*total_count < 0 || (list ? !json_is_array(list) : *total_count > 0)) {
+                sms_lookup_set(lookup, SMS_LOOKUP_FAILED, "CM.BadResponse",
+                               "unreadable record list from Aliyun QuerySendDetails");
+                *total_count = 0;
+                goto out;
+        }
+        json_array_foreach(list, i, item)
+        {
+                const char *out_id = json_string_value(json_object_get(item, "OutId"));
+
+                if (out_id && strcmp(out_id, dedupe_key) == 0) {
+                        sms_lookup_set(
+                            lookup, SMS_FOUND, code, "Aliyun has the message (SendStatus %lld)",
+                            (long long)json_integer_value(json_object_get(item, "SendStatus")));
+                        goto out;
+                }
+        }
+        sms_lookup_set(lookup, SMS_NOT_FOUND, code, "Aliyun has no message with that OutId");
+out:
+        json_decref(root);
+}
+
+/* Searches each day the message can have been sent on, page by page. */
+static enum sms_lookup_outcome aliyun_query(const struct sms_config *cfg, const struct sms_query *q,
+                                            struct sms_lookup *lookup)
+{
+        static const char *const headers[] = {
+            "Content-Type: application/x-www-form-urlencoded",
+            "Accept: application/json",
+            NULL,
+        };
+        char dates[ALIYUN_QUERY_MAX_DAYS][9];
+        time_t now = time(NULL);
+        int ndates;
+
+        if (empty(cfg->endpoint)) {
+                sms_lookup_set(lookup, SMS_LOOKUP_FAILED, "CM.Config", "no Aliyun SMS endpoint");
+                return lookup->outcome;
+        }
+        /* the database's clock stamped since; ours may lag it by a little */
+        ndates = aliyun_query_dates(q->since, now > q->since ? now : q->since, dates,
+                                    ALIYUN_QUERY_MAX_DAYS);
+        if (ndates == 0) {
+                sms_lookup_set(lookup, SMS_LOOKUP_FAILED, "CM.Config", "the clock is unusable");
+                return lookup->outcome;
+        }
+        for (int d = 0; d < ndates; d++) {
+                for (int page = 1;; page++) {
+                        unsigned char rnd[16];
+                        char nonce[2 * sizeof rnd + 1];
+                        struct gw_response res;
+                        struct buf body;
+                        long total = 0;
+
+                        crypto_random(rnd, sizeof rnd);
+                        crypto_hex(rnd, sizeof rnd, nonce);
+                        buf_init(&body);
+                        if (aliyun_build_query(cfg, q, dates[d], page, nonce, now, &body, lookup) <
+                            0) {
+                                buf_free(&body);
+                                return lookup->outcome;
+                        }
+                        gw_response_init(&res);
+                        if (sms_exchange(cfg, headers, &body, &res) < 0)
+                                sms_lookup_set(lookup, SMS_LOOKUP_FAILED, "CM.Transport",
+                                               "Aliyun SMS: %s", res.error);
+                        else
+                                aliyun_parse_query(res.status, buf_cstr(&res.body), q->dedupe_key,
+                                                   lookup, &total);
+                        gw_response_free(&res);
+                        if (lookup->outcome != SMS_NOT_FOUND)
+                                return lookup->outcome;
+                        /* a phone gets at most a few dozen a day; stop at 20 pages regardless */
+                        if ((long)page * ALIYUN_QUERY_PAGE_SIZE >= total || page >= 20)
+                                break;
+                }
+        }
+        sms_lookup_set(lookup, SMS_NOT_FOUND, "OK",
+                       "Aliyun has no message with that OutId on %d day(s)", ndates);
+        return lookup->outcome;
+}
+
 const struct sms_driver sms_driver_aliyun = {
     .name = "aliyun",
     .send = aliyun_send,
+    .query = aliyun_query,
 };

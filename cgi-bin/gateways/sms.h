@@ -9,7 +9,8 @@
  * (they hold the one-time code): sms_result carries only the provider's ids, codes and error text.
  * SendSms is not idempotent at either provider: a RETRY_LATER after a timeout may mean the message
  * went out, so the caller deduplicates (dedupe_key is passed to the provider as OutId /
- * SessionContext for that purpose). */
+ * SessionContext for that purpose), and each driver can ask its provider whether a message with
+ * that key went out (query: Aliyun QuerySendDetails, Tencent PullSmsSendStatusByPhoneNumber). */
 #ifndef CM_GW_SMS_H
 #define CM_GW_SMS_H
 
@@ -62,10 +63,36 @@ struct sms_result {
         int retry_after_s; /* RETRY_LATER: the provider's hint in seconds, 0 = none (use backoff) */
 };
 
+/* After an attempt whose fate is unknown (the courier died, the call timed out) the courier asks
+ * the provider whether the message went out before sending it again: the provider's record of
+ * messages to that phone, matched on the dedupe key the message carried. */
+struct sms_query {
+        const char *phone;      /* as it was sent */
+        const char *dedupe_key; /* the OutId / SessionContext it was sent with */
+        time_t since;           /* the earliest it can have been sent (the job's creation) */
+};
+
+enum sms_lookup_outcome {
+        SMS_FOUND,         /* the provider has a message with that key for that phone */
+        SMS_NOT_FOUND,     /* it has none: sending now sends the first */
+        SMS_LOOKUP_FAILED, /* it could not say: never send blind, ask again later */
+};
+
+struct sms_lookup {
+        enum sms_lookup_outcome outcome;
+        char provider_id[64]; /* FOUND: Tencent SerialNo; Aliyun lists no BizId, so "" */
+        char code[64];        /* the provider's error code, or one of ours (CM.*) */
+        char message[256];    /* for logs and last_error; never holds the message's text */
+};
+
 struct sms_driver {
         const char *name; /* "aliyun" or "tencent", as written in the configuration */
         /* Sends one message; always fills *result, returns 0 when SENT and -1 otherwise. */
         int (*send)(const struct sms_config *, const struct sms_message *, struct sms_result *);
+        /* Asks whether a message with q->dedupe_key reached q->phone since q->since; always fills
+         * *lookup and returns its outcome. */
+        enum sms_lookup_outcome (*query)(const struct sms_config *, const struct sms_query *,
+                                         struct sms_lookup *);
 };
 
 extern const struct sms_driver sms_driver_aliyun;
@@ -129,6 +156,24 @@ sms_result_set(struct sms_result *r, enum sms_outcome o, const char *code, const
         sms_copy(r->message, sizeof r->message, tmp);
 }
 
+/* Resets *l to outcome o with the given code and a formatted message (UTF-8-safe truncation). */
+__attribute__((format(printf, 4, 5))) static inline void sms_lookup_set(struct sms_lookup *l,
+                                                                        enum sms_lookup_outcome o,
+                                                                        const char *code,
+                                                                        const char *fmt, ...)
+{
+        char tmp[1024];
+        va_list ap;
+
+        l->outcome = o;
+        l->provider_id[0] = '\0';
+        sms_copy(l->code, sizeof l->code, code);
+        va_start(ap, fmt);
+        vsnprintf(tmp, sizeof tmp, fmt, ap);
+        va_end(ap);
+        sms_copy(l->message, sizeof l->message, tmp);
+}
+
 /* Reads a provider's HTTP answer into *result. */
 typedef void (*sms_parse_fn)(long http_status, const char *body, struct sms_result *result);
 
@@ -137,6 +182,12 @@ typedef void (*sms_parse_fn)(long http_status, const char *body, struct sms_resu
  * answer; then wipes and frees body, which holds the code. 0 when sent, else -1. */
 int sms_post(const struct sms_config *cfg, const char *const *headers, struct buf *body,
              const char *provider, sms_parse_fn parse, struct sms_result *result);
+
+/* The same POST for a query: the answer in *res (initialised by the caller, who frees it); then
+ * wipes and frees body. 0 when a whole HTTP answer arrived, -1 with res->error otherwise. */
+struct gw_response;
+int sms_exchange(const struct sms_config *cfg, const char *const *headers, struct buf *body,
+                 struct gw_response *res);
 
 /* ---------------------------------------------------------------- Aliyun (aliyun_sms.c)
  * RPC signature v1 over SendSms 2017-05-25. These functions are pure (no I/O, no clock, no
@@ -176,6 +227,32 @@ int aliyun_build_request(const struct sms_config *cfg, const struct sms_message 
  * template or sign name → REJECTED; anything else, and anything unreadable → RETRY_LATER. */
 void aliyun_parse_response(long http_status, const char *body, struct sms_result *result);
 
+/* QuerySendDetails (same version and signature) searches one Asia/Shanghai day (SendDate, yyyyMMdd)
+ * per request, a page of at most ALIYUN_QUERY_PAGE_SIZE records at a time. */
+#define ALIYUN_QUERY_PAGE_SIZE 50
+#define ALIYUN_QUERY_MAX_DAYS  30 /* it keeps 30 days of records */
+
+/* The SendDates a message sent between since and now can carry, oldest first: the Shanghai day of
+ * since, each day after it, up to the Shanghai day of now (a job that spans midnight needs both).
+ * Writes at most max of them, the newest (older days are beyond the provider's memory anyway), and
+ * returns how many; 0 when now < since. */
+int aliyun_query_dates(time_t since, time_t now, char dates[][9], int max);
+
+/* Appends the signed form body of a POST QuerySendDetails for q->phone on send_date, page page
+ * (from 1), to *body. On a missing setting or field fills *lookup (LOOKUP_FAILED) and returns -1.
+ */
+int aliyun_build_query(const struct sms_config *cfg, const struct sms_query *q,
+                       const char *send_date, int page, const char *nonce, time_t now,
+                       struct buf *body, struct sms_lookup *lookup);
+
+/* Reads a QuerySendDetails answer: FOUND when a record (SmsSendDetailDTOs.SmsSendDetailDTO[]) has
+ * OutId dedupe_key, whatever its SendStatus (1 waiting for the receipt, 2 failed, 3 delivered: each
+ * means the provider took the message); NOT_FOUND when none does, with *total_count set to
+ * TotalCount so the caller can ask for the next page; LOOKUP_FAILED on any error or unreadable
+ * answer. Never copies Content, which holds the message's text. */
+void aliyun_parse_query(long http_status, const char *body, const char *dedupe_key,
+                        struct sms_lookup *lookup, long *total_count);
+
 /* ---------------------------------------------------------------- Tencent (tencent_sms.c)
  * TC3-HMAC-SHA256 (API 3.0 signature v3) over SendSms 2021-01-11; pure like the above. */
 
@@ -213,5 +290,22 @@ int tencent_build_request(const struct sms_config *cfg, const struct sms_message
  * LimitExceeded.* / RequestLimitExceeded* → RETRY_LATER with a hint; a bad number, a template or
  * sign name refused → REJECTED; Response.Error by the same rules; unreadable → RETRY_LATER. */
 void tencent_parse_response(long http_status, const char *body, struct sms_result *result);
+
+/* PullSmsSendStatusByPhoneNumber (2021-01-11) lists the delivery reports for one number from
+ * BeginTime (at most 7 days back) to EndTime, at most 100 (Offset is fixed at 0). */
+#define TENCENT_QUERY_LIMIT    100
+#define TENCENT_QUERY_MAX_DAYS 7
+
+/* Appends the JSON body {SmsSdkAppId, PhoneNumber (E.164), BeginTime = q->since (no earlier than
+ * 7 days before now), Offset 0, Limit 100, EndTime = now} to *body. On a missing setting or field
+ * fills *lookup (LOOKUP_FAILED) and returns -1. */
+int tencent_build_query(const struct sms_config *cfg, const struct sms_query *q, time_t now,
+                        struct buf *body, struct sms_lookup *lookup);
+
+/* Reads a PullSmsSendStatusByPhoneNumber answer: FOUND (with its SerialNo) when an entry of
+ * Response.PullSmsSendStatusSet has SessionContext dedupe_key, NOT_FOUND when none has,
+ * LOOKUP_FAILED on Response.Error or an unreadable answer. */
+void tencent_parse_query(long http_status, const char *body, const char *dedupe_key,
+                         struct sms_lookup *lookup);
 
 #endif

@@ -328,56 +328,211 @@ unreadable:
         json_decref(root);
 }
 
-static int tencent_send(const struct sms_config *cfg, const struct sms_message *msg,
-                        struct sms_result *result)
+enum call_rc { CALL_OK = 0, CALL_CONFIG = -2, CALL_TRANSPORT = -1 };
+
+/* Signs body for action with the current time and POSTs it, then wipes and frees body. CALL_OK
+ * with the answer in *res; CALL_CONFIG with *why when the request cannot be signed;
+ * CALL_TRANSPORT with res->error when no whole answer came back. */
+static enum call_rc tencent_call(const struct sms_config *cfg, const char *action, struct buf *body,
+                                 struct gw_response *res, const char **why)
 {
-        char host[256], h_auth[512], h_host[300], h_ts[64], h_region[128];
+        char host[256], h_auth[512], h_host[300], h_ts[64], h_region[128], h_action[96];
         struct tencent_signature sig;
-        struct buf body;
         long long now = (long long)time(NULL);
         const char *region = empty(cfg->region) ? TENCENT_DEFAULT_REGION : cfg->region;
 
         if (tencent_host_of(cfg->endpoint, host, sizeof host) < 0) {
-                sms_result_set(result, SMS_RETRY_LATER, "CM.Config",
-                               "the Tencent SMS endpoint is not an http(s) URL with a host");
-                return -1;
-        }
-        buf_init(&body);
-        if (tencent_build_request(cfg, msg, &body, result) < 0) {
-                buf_free(&body);
-                return -1;
+                *why = "the Tencent SMS endpoint is not an http(s) URL with a host";
+                OPENSSL_cleanse(body->data, body->len);
+                buf_free(body);
+                return CALL_CONFIG;
         }
         if (tencent_sign(cfg->access_key_id, cfg->access_key_secret, TENCENT_SERVICE, host,
-                         TENCENT_CONTENT_TYPE, body.data, body.len, now, &sig) < 0 ||
+                         TENCENT_CONTENT_TYPE, body->data, body->len, now, &sig) < 0 ||
             sig.authorization.len + sizeof "Authorization: " > sizeof h_auth ||
-            strlen(region) > 100) {
-                sms_result_set(result, SMS_RETRY_LATER, "CM.Config",
-                               "could not sign the Tencent request");
+            strlen(region) > 100 || strlen(action) > 64) {
+                *why = "could not sign the Tencent request";
                 tencent_signature_free(&sig);
-                OPENSSL_cleanse(body.data, body.len);
-                buf_free(&body);
-                return -1;
+                OPENSSL_cleanse(body->data, body->len);
+                buf_free(body);
+                return CALL_CONFIG;
         }
         snprintf(h_auth, sizeof h_auth, "Authorization: %s", sig.authorization.data);
         snprintf(h_host, sizeof h_host, "Host: %s", host);
         snprintf(h_ts, sizeof h_ts, "X-TC-Timestamp: %lld", now);
         snprintf(h_region, sizeof h_region, "X-TC-Region: %s", region);
+        snprintf(h_action, sizeof h_action, "X-TC-Action: %s", action);
         tencent_signature_free(&sig);
 
         const char *const headers[] = {
             h_auth,
             "Content-Type: " TENCENT_CONTENT_TYPE,
             h_host,
-            "X-TC-Action: SendSms",
+            h_action,
             "X-TC-Version: " TENCENT_VERSION,
             h_ts,
             h_region,
             NULL,
         };
-        return sms_post(cfg, headers, &body, "Tencent SMS", tencent_parse_response, result);
+        return sms_exchange(cfg, headers, body, res) < 0 ? CALL_TRANSPORT : CALL_OK;
+}
+
+static int tencent_send(const struct sms_config *cfg, const struct sms_message *msg,
+                        struct sms_result *result)
+{
+        struct gw_response res;
+        struct buf body;
+        const char *why = NULL;
+        enum call_rc rc;
+
+        buf_init(&body);
+        if (tencent_build_request(cfg, msg, &body, result) < 0) {
+                buf_free(&body);
+                return -1;
+        }
+        gw_response_init(&res);
+        rc = tencent_call(cfg, "SendSms", &body, &res, &why);
+        if (rc == CALL_CONFIG)
+                sms_result_set(result, SMS_RETRY_LATER, "CM.Config", "%s", why);
+        else if (rc == CALL_TRANSPORT)
+                sms_result_set(result, SMS_RETRY_LATER, "CM.Transport", "Tencent SMS: %s",
+                               res.error);
+        else
+                tencent_parse_response(res.status, buf_cstr(&res.body), result);
+        gw_response_free(&res);
+        return result->outcome == SMS_SENT ? 0 : -1;
+}
+
+int tencent_build_query(const struct sms_config *cfg, const struct sms_query *q, time_t now,
+                        struct buf *body, struct sms_lookup *lookup)
+{
+        char phone[40];
+        long long begin = (long long)q->since, oldest;
+        json_t *o;
+        char *text;
+        int bad = 0;
+
+        if (empty(cfg->access_key_id) || empty(cfg->access_key_secret) || empty(cfg->sdk_app_id)) {
+                sms_lookup_set(lookup, SMS_LOOKUP_FAILED, "CM.Config",
+                               "Tencent SMS needs a SecretId, its SecretKey and an SmsSdkAppId");
+                return -1;
+        }
+        if (empty(q->phone) || strlen(q->phone) > 20) {
+                sms_lookup_set(lookup, SMS_LOOKUP_FAILED, "CM.BadMessage",
+                               "a query needs a phone number");
+                return -1;
+        }
+        snprintf(phone, sizeof phone, "%s%s", is_mainland_mobile(q->phone) ? "+86" : "", q->phone);
+        /* the provider keeps a week of reports; the database's clock may run a little ahead */
+        oldest = (long long)now - TENCENT_QUERY_MAX_DAYS * 86400LL + 60;
+        if (begin < oldest)
+                begin = oldest;
+        if (begin > (long long)now)
+                now = (time_t)begin;
+
+        o = json_object();
+        bad |= !o;
+        bad |= json_object_set_new(o, "SmsSdkAppId", json_string(cfg->sdk_app_id)) < 0;
+        bad |= json_object_set_new(o, "PhoneNumber", json_string(phone)) < 0;
+        bad |= json_object_set_new(o, "BeginTime", json_integer(begin)) < 0;
+        bad |= json_object_set_new(o, "Offset", json_integer(0)) < 0;
+        bad |= json_object_set_new(o, "Limit", json_integer(TENCENT_QUERY_LIMIT)) < 0;
+        bad |= json_object_set_new(o, "EndTime", json_integer((json_int_t)now)) < 0;
+        text = bad ? NULL : json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        json_decref(o);
+        if (!text) {
+                sms_lookup_set(lookup, SMS_LOOKUP_FAILED, "CM.BadMessage",
+                               "a query field is not valid UTF-8");
+                return -1;
+        }
+        buf_puts(body, text);
+        free(text);
+        return 0;
+}
+
+void tencent_parse_query(long http_status, const char *body, const char *dedupe_key,
+                         struct sms_lookup *lookup)
+{
+        json_t *root = body ? json_loads(body, 0, NULL) : NULL;
+        json_t *resp = json_object_get(root, "Response"), *error, *set, *item;
+        size_t i;
+
+        if (!json_is_object(resp))
+                goto unreadable;
+        error = json_object_get(resp, "Error");
+        if (error) {
+                const char *code = json_string_value(json_object_get(error, "Code"));
+                const char *message = json_string_value(json_object_get(error, "Message"));
+
+                if (!code || !*code)
+                        goto unreadable;
+                sms_lookup_set(lookup, SMS_LOOKUP_FAILED, code,
+                               "Tencent could not list the reports: %s", message ? message : "");
+                goto out;
+        }
+        set = json_object_get(resp, "PullSmsSendStatusSet");
+        if (!json_is_array(set) && !json_is_null(set))
+                goto unreadable; /* absent is not "none": never send blind */
+        if (empty(dedupe_key)) {
+                sms_lookup_set(lookup, SMS_LOOKUP_FAILED, "CM.BadMessage",
+                               "no dedupe key to look for");
+                goto out;
+        }
+        json_array_foreach(set, i, item)
+        {
+                const char *context = json_string_value(json_object_get(item, "SessionContext"));
+
+                if (context && strcmp(context, dedupe_key) == 0) {
+                        const char *status =
+                            json_string_value(json_object_get(item, "ReportStatus"));
+
+                        sms_lookup_set(lookup, SMS_FOUND, "Ok",
+                                       "Tencent has the message (ReportStatus %s)",
+                                       status ? status : "?");
+                        sms_copy(lookup->provider_id, sizeof lookup->provider_id,
+                                 json_string_value(json_object_get(item, "SerialNo")));
+                        goto out;
+                }
+        }
+        sms_lookup_set(lookup, SMS_NOT_FOUND, "Ok",
+                       "Tencent has no report with that SessionContext");
+        goto out;
+unreadable:
+        sms_lookup_set(lookup, SMS_LOOKUP_FAILED, "CM.BadResponse",
+                       "unreadable answer from Tencent PullSmsSendStatusByPhoneNumber (HTTP %ld)",
+                       http_status);
+out:
+        json_decref(root);
+}
+
+static enum sms_lookup_outcome tencent_query(const struct sms_config *cfg,
+                                             const struct sms_query *q, struct sms_lookup *lookup)
+{
+        struct gw_response res;
+        struct buf body;
+        const char *why = NULL;
+        enum call_rc rc;
+
+        buf_init(&body);
+        if (tencent_build_query(cfg, q, time(NULL), &body, lookup) < 0) {
+                buf_free(&body);
+                return lookup->outcome;
+        }
+        gw_response_init(&res);
+        rc = tencent_call(cfg, "PullSmsSendStatusByPhoneNumber", &body, &res, &why);
+        if (rc == CALL_CONFIG)
+                sms_lookup_set(lookup, SMS_LOOKUP_FAILED, "CM.Config", "%s", why);
+        else if (rc == CALL_TRANSPORT)
+                sms_lookup_set(lookup, SMS_LOOKUP_FAILED, "CM.Transport", "Tencent SMS: %s",
+                               res.error);
+        else
+                tencent_parse_query(res.status, buf_cstr(&res.body), q->dedupe_key, lookup);
+        gw_response_free(&res);
+        return lookup->outcome;
 }
 
 const struct sms_driver sms_driver_tencent = {
     .name = "tencent",
     .send = tencent_send,
+    .query = tencent_query,
 };

@@ -541,7 +541,7 @@ stack_app_reload() {
 # stack_proc_start LABEL COMMAND [ARGS...]: run a helper of the instance in the background, output
 # to log/LABEL.log, pid (and command) in run/LABEL.proc.pid. stack_stop stops every one of them.
 # To start some with every instance, define stack_start_extras (called after serve, before nginx):
-#   stack_start_extras() { stack_proc_start courier "$CM_ROOT/coursemart" --config "$STACK_CONF" courier; }
+#   stack_start_extras() { stack_proc_start courier2 "$STACK_APP_BIN" --config "$STACK_CONF" courier; }
 stack_proc_start() {
 	local label=$1 pid
 	shift
@@ -606,6 +606,15 @@ stack_sim_start() {
 	if stack_is_root; then
 		chgrp www-data "$STACK_SIM_SOCK" && chmod 0660 "$STACK_SIM_SOCK" || return 1
 	fi
+}
+
+# --- the courier ---------------------------------------------------------------------------------
+
+# stack_courier_start: one `coursemart courier` for the instance (log/courier.log), the same binary
+# as serve ($CM_APP_BIN under script/test, the sanitizer build). More may run beside it.
+stack_courier_start() {
+	stack_app_bin || return 1
+	stack_proc_start courier "$STACK_APP_BIN" --config "$STACK_CONF" courier
 }
 
 # --- nginx ---------------------------------------------------------------------------------------
@@ -685,7 +694,7 @@ stack_wait_http() {
 # --- the whole instance --------------------------------------------------------------------------
 
 # stack_start [--fresh-db]: stop whatever of this instance still runs, then PG, database,
-# secret, config, migrate, demo, serve, gatewaysim, nginx, and wait for /healthz.
+# secret, config, migrate, demo, serve, gatewaysim, courier, nginx, and wait for /healthz.
 stack_start() {
 	local fresh=0
 	if [ "$STACK_USERNS" = 1 ]; then
@@ -707,6 +716,7 @@ stack_start() {
 	stack_demo || return 1
 	stack_app_start || return 1
 	stack_sim_start || return 1
+	stack_courier_start || return 1
 	if declare -F stack_start_extras >/dev/null; then
 		stack_start_extras || return 1
 	fi

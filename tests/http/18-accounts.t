@@ -25,9 +25,7 @@ sub answer {
 # The code the provider was asked to send to phone (the newest one).
 sub sent_code {
 	my ($phone) = @_;
-	return CM::sim_code($phone) if CM->can('sim_code');
-	return CM::psql("SELECT payload->'params'->>'code' FROM outbox"
-		. " WHERE payload->>'phone' = '$phone' ORDER BY id DESC LIMIT 1");
+	return CM::sim_code($phone);
 }
 
 # GET the form, then POST /login/code with the right answer. Returns the response.

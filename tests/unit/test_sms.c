@@ -1081,6 +1081,313 @@ static void test_send_failures(void)
            "sms_driver_find: unknown names give NULL");
 }
 
+/* ---------------------------------------------------------------- asking whether a message went
+ * out */
+
+static void test_aliyun_query_dates(void)
+{
+        char d[ALIYUN_QUERY_MAX_DAYS][9];
+
+        /* 1740816000 = 2025-03-01T08:00:00Z = 16:00 in Shanghai */
+        is_int(aliyun_query_dates(1740816000, 1740816000 + 3600, d, ALIYUN_QUERY_MAX_DAYS), 1,
+               "aliyun_query_dates: within one Shanghai day, one date");
+        is_str(d[0], "20250301", "aliyun_query_dates: the Shanghai date (UTC+8), yyyyMMdd");
+        /* 23:50 → 00:10 Shanghai: the job spans midnight */
+        is_int(aliyun_query_dates(1740844200, 1740845400, d, ALIYUN_QUERY_MAX_DAYS), 2,
+               "aliyun_query_dates: across Shanghai midnight, two dates");
+        ok(strcmp(d[0], "20250301") == 0 && strcmp(d[1], "20250302") == 0,
+           "aliyun_query_dates: the day it was created, then the next");
+        /* 2025-02-28T16:00:00Z is 00:00 on 1 March in Shanghai, still 28 February in UTC */
+        aliyun_query_dates(1740758400, 1740758400, d, ALIYUN_QUERY_MAX_DAYS);
+        is_str(d[0], "20250301", "aliyun_query_dates: Shanghai midnight is the new day");
+        aliyun_query_dates(1740758399, 1740758399, d, ALIYUN_QUERY_MAX_DAYS);
+        is_str(d[0], "20250228", "aliyun_query_dates: a second before it is the old day");
+        is_int(aliyun_query_dates(1740816000, 1740816000 - 1, d, ALIYUN_QUERY_MAX_DAYS), 0,
+               "aliyun_query_dates: now before since gives none");
+        is_int(aliyun_query_dates(1740816000 - 40 * 86400, 1740816000, d, ALIYUN_QUERY_MAX_DAYS),
+               ALIYUN_QUERY_MAX_DAYS, "aliyun_query_dates: at most the 30 days Aliyun keeps");
+        ok(strcmp(d[ALIYUN_QUERY_MAX_DAYS - 1], "20250301") == 0 && strcmp(d[0], "20250131") == 0,
+           "aliyun_query_dates: the newest 30 days, oldest first");
+}
+
+static void test_aliyun_build_query(void)
+{
+        struct sms_query q = {.phone = "13800138000", .dedupe_key = "job-42", .since = 1740816000};
+        struct sms_config cfg = ali_cfg;
+        struct sms_lookup l;
+        struct buf body;
+
+        buf_init(&body);
+        is_int(aliyun_build_query(&cfg, &q, "20250301", 1, "0123456789abcdef0123456789abcdef",
+                                  1740816000, &body, &l),
+               0, "aliyun_build_query: builds");
+        /* computed with Python like the SendSms body above (which reproduces its signature) */
+        is_str(buf_cstr(&body),
+               "AccessKeyId=LTAI-test-id&Action=QuerySendDetails&CurrentPage=1&Format=JSON"
+               "&PageSize=50&PhoneNumber=13800138000&RegionId=cn-hangzhou&SendDate=20250301"
+               "&SignatureMethod=HMAC-SHA1&SignatureNonce=0123456789abcdef0123456789abcdef"
+               "&SignatureVersion=1.0&Timestamp=2025-03-01T08%3A00%3A00Z&Version=2017-05-25"
+               "&Signature=wKMg5aaBusHMfByBPc%2B5cI1uQ1E%3D",
+               "aliyun_build_query: the whole POST body (PhoneNumber, SendDate, PageSize 50, "
+               "CurrentPage; no OutId: Aliyun cannot filter on it)");
+        buf_clear(&body);
+        aliyun_build_query(&cfg, &q, "20250302", 3, "n", 1740816000, &body, &l);
+        ok(strstr(buf_cstr(&body), "&CurrentPage=3&") && strstr(body.data, "&SendDate=20250302&"),
+           "aliyun_build_query: the page and date asked for");
+        buf_clear(&body);
+        cfg.access_key_secret = "";
+        is_int(aliyun_build_query(&cfg, &q, "20250301", 1, "n", 0, &body, &l), -1,
+               "aliyun_build_query: no secret refused");
+        ok(l.outcome == SMS_LOOKUP_FAILED && strcmp(l.code, "CM.Config") == 0,
+           "aliyun_build_query: a missing setting fails the lookup (CM.Config)");
+        cfg = ali_cfg;
+        is_int(aliyun_build_query(&cfg, &q, "20250301", 0, "n", 0, &body, &l), -1,
+               "aliyun_build_query: page 0 refused");
+        is_int((long long)body.len, 0, "aliyun_build_query: nothing written when refused");
+        buf_free(&body);
+}
+
+/* The response example of help.aliyun.com's QuerySendDetails page (api-dysmsapi-2017-05-25-
+ * querysenddetails): TotalCount a string, one SmsSendDetailDTO with its masked sample values. */
+static const char *ali_query_example =
+    "{\"Code\":\"OK\",\"Message\":\"OK\",\"RequestId\":\"819BE656-D2E0-4858-8B21-B2E477085AAF\","
+    "\"TotalCount\":\"1\",\"SmsSendDetailDTOs\":{\"SmsSendDetailDTO\":[{\"ErrCode\":\"DELIVERED\","
+    "\"TemplateCode\":\"SMS_12231****\",\"OutId\":\"1234****\",\"ReceiveDate\":\"2019-01-08 "
+    "16:44:13\",\"SendDate\":\"2019-01-08 16:44:10\",\"PhoneNum\":\"1390000****\",\"Content\":"
+    "\"【阿里云】验证码为:123,您正在登录,若非本人操作,请勿泄露\",\"SendStatus\":3}]}}";
+
+static void ali_query_case(const char *body, const char *key, enum sms_lookup_outcome want,
+                           long want_total, const char *name)
+{
+        struct sms_lookup l;
+        long total = -7;
+
+        memset(&l, 0x5a, sizeof l);
+        aliyun_parse_query(200, body, key, &l, &total);
+        ok(l.outcome == want && total == want_total && utf8_valid(l.message) &&
+               strlen(l.message) < sizeof l.message,
+           "aliyun query answer %s: outcome %d, TotalCount %ld", name, (int)want, want_total);
+        if (l.outcome != want || total != want_total)
+                printf("#   got outcome %d, total %ld (%s)\n", (int)l.outcome, total, l.message);
+}
+
+static void test_aliyun_parse_query(void)
+{
+        struct sms_lookup l;
+        long total;
+
+        ali_query_case(ali_query_example, "1234****", SMS_FOUND, 1, "published example, its OutId");
+        aliyun_parse_query(200, ali_query_example, "1234****", &l, &total);
+        ok(strstr(l.message, "SendStatus 3") != NULL && strstr(l.message, "123") == NULL,
+           "aliyun query answer: says the status, never the message's content");
+        is_str(l.provider_id, "", "aliyun query answer: Aliyun lists no BizId");
+        ali_query_case(ali_query_example, "sms:login-code:7", SMS_NOT_FOUND, 1,
+                       "published example, another OutId");
+        ali_query_case("{\"Code\":\"OK\",\"TotalCount\":0,\"SmsSendDetailDTOs\":"
+                       "{\"SmsSendDetailDTO\":[]}}",
+                       "k", SMS_NOT_FOUND, 0, "no messages (TotalCount a number)");
+        ali_query_case("{\"Code\":\"OK\",\"TotalCount\":0}", "k", SMS_NOT_FOUND, 0,
+                       "no messages and no list");
+        ali_query_case("{\"Code\":\"OK\",\"TotalCount\":2}", "k", SMS_LOOKUP_FAILED, 0,
+                       "two messages but no list");
+        ali_query_case("{\"Code\":\"OK\",\"SmsSendDetailDTOs\":{\"SmsSendDetailDTO\":[]}}", "k",
+                       SMS_LOOKUP_FAILED, 0, "no TotalCount");
+        ali_query_case("{\"Code\":\"OK\",\"TotalCount\":\"x\",\"SmsSendDetailDTOs\":"
+                       "{\"SmsSendDetailDTO\":[]}}",
+                       "k", SMS_LOOKUP_FAILED, 0, "TotalCount not a number");
+        ali_query_case("{\"Code\":\"OK\",\"TotalCount\":1,\"SmsSendDetailDTOs\":"
+                       "{\"SmsSendDetailDTO\":{\"OutId\":\"k\"}}}",
+                       "k", SMS_LOOKUP_FAILED, 0, "a list that is not an array");
+        ali_query_case(
+            "{\"Code\":\"OK\",\"TotalCount\":3,\"SmsSendDetailDTOs\":"
+            "{\"SmsSendDetailDTO\":[{\"SendStatus\":2},{\"OutId\":\"a\",\"SendStatus\":1},"
+            "{\"OutId\":\"k\",\"SendStatus\":2}]}}",
+            "k", SMS_FOUND, 3, "third of three, delivery failed (still sent)");
+        ali_query_case("{\"Code\":\"isv.BUSINESS_LIMIT_CONTROL\",\"Message\":\"触发流控\"}", "k",
+                       SMS_LOOKUP_FAILED, 0, "an error code");
+        aliyun_parse_query(200, "{\"Code\":\"isv.BUSINESS_LIMIT_CONTROL\",\"Message\":\"m\"}", "k",
+                           &l, &total);
+        is_str(l.code, "isv.BUSINESS_LIMIT_CONTROL", "aliyun query answer: the error code kept");
+        ali_query_case("<html>502</html>", "k", SMS_LOOKUP_FAILED, 0, "not JSON");
+        ali_query_case(NULL, "k", SMS_LOOKUP_FAILED, 0, "no body");
+        ali_query_case(ali_query_example, "", SMS_LOOKUP_FAILED, 0, "no dedupe key to match");
+}
+
+static void test_tencent_build_query(void)
+{
+        struct sms_query q = {.phone = "13800138000", .dedupe_key = "job-42", .since = 1740816000};
+        struct sms_config cfg = tc_cfg;
+        struct sms_lookup l;
+        struct buf body;
+
+        buf_init(&body);
+        is_int(tencent_build_query(&cfg, &q, 1740816600, &body, &l), 0,
+               "tencent_build_query: builds");
+        is_str(buf_cstr(&body),
+               "{\"SmsSdkAppId\":\"1400006666\",\"PhoneNumber\":\"+8613800138000\","
+               "\"BeginTime\":1740816000,\"Offset\":0,\"Limit\":100,\"EndTime\":1740816600}",
+               "tencent_build_query: the documented fields, BeginTime = the job's creation, "
+               "EndTime = now, the number in E.164");
+        buf_clear(&body);
+        q.phone = "+8613800138000";
+        q.since = 1740816000 - 30 * 86400;
+        tencent_build_query(&cfg, &q, 1740816000, &body, &l);
+        ok(strstr(buf_cstr(&body), "\"PhoneNumber\":\"+8613800138000\"") != NULL,
+           "tencent_build_query: an E.164 number as it is");
+        ok(strstr(body.data, "\"BeginTime\":1740211260,") != NULL,
+           "tencent_build_query: BeginTime no earlier than the 7 days Tencent keeps");
+        buf_clear(&body);
+        q.since = 1740816000 + 5;
+        tencent_build_query(&cfg, &q, 1740816000, &body, &l);
+        ok(strstr(buf_cstr(&body), "\"EndTime\":1740816005") != NULL,
+           "tencent_build_query: EndTime never before BeginTime (the database's clock ahead)");
+        buf_clear(&body);
+        cfg.sdk_app_id = NULL;
+        is_int(tencent_build_query(&cfg, &q, 1740816000, &body, &l), -1,
+               "tencent_build_query: no SmsSdkAppId refused");
+        ok(l.outcome == SMS_LOOKUP_FAILED && strcmp(l.code, "CM.Config") == 0,
+           "tencent_build_query: a missing setting fails the lookup (CM.Config)");
+        is_int((long long)body.len, 0, "tencent_build_query: nothing written when refused");
+        buf_free(&body);
+}
+
+/* The output example of PullSmsSendStatusByPhoneNumber 2021-01-11
+ * (https://cloud.tencent.com/document/api/382/55976; tencentcloud.com/document/api/382/40518). */
+static const char *tc_query_example =
+    "{\"Response\":{\"PullSmsSendStatusSet\":[{\"Description\":\"DELIVRD\",\"CountryCode\":\"86\","
+    "\"SubscriberNumber\":\"15291996666\",\"ReportStatus\":\"SUCCESS\",\"PhoneNumber\":"
+    "\"+8615291996666\",\"SerialNo\":\"14:19325917feb3914eb78b50d6182d7e452e\",\"UserReceiveTime\":"
+    "1620734188},{\"Description\":\"DELIVRD\",\"CountryCode\":\"86\",\"SubscriberNumber\":"
+    "\"15291996666\",\"ReportStatus\":\"SUCCESS\",\"PhoneNumber\":\"+8615291996666\",\"SerialNo\":"
+    "\"14:19325917feb3914eb78b50d6182d7e456f\",\"UserReceiveTime\":1620734188}],\"RequestId\":"
+    "\"8979fc1e-9564-4fc9-bf7d-2958ce679b72\"}}";
+
+static void tc_query_case(const char *body, const char *key, enum sms_lookup_outcome want,
+                          const char *serial, const char *name)
+{
+        struct sms_lookup l;
+
+        memset(&l, 0x5a, sizeof l);
+        tencent_parse_query(200, body, key, &l);
+        ok(l.outcome == want && (!serial || strcmp(l.provider_id, serial) == 0) &&
+               utf8_valid(l.message) && strlen(l.message) < sizeof l.message,
+           "tencent query answer %s: outcome %d%s%s", name, (int)want, serial ? ", SerialNo " : "",
+           serial ? serial : "");
+        if (l.outcome != want)
+                printf("#   got outcome %d (%s)\n", (int)l.outcome, l.message);
+}
+
+static void test_tencent_parse_query(void)
+{
+        char *with_context = strdup(tc_query_example);
+        char *at = strstr(with_context, "\"UserReceiveTime\":1620734188}]");
+        struct buf b;
+
+        tc_query_case(tc_query_example, "job-42", SMS_NOT_FOUND, NULL,
+                      "published example (no SessionContext)");
+        /* the same answer with the second report carrying our SessionContext */
+        buf_init(&b);
+        if (at) {
+                buf_append(&b, with_context, (size_t)(at - with_context));
+                buf_puts(&b, "\"UserReceiveTime\":1620734188,\"SessionContext\":\"job-42\"}]");
+                buf_puts(&b, at + strlen("\"UserReceiveTime\":1620734188}]"));
+        }
+        tc_query_case(buf_cstr(&b), "job-42", SMS_FOUND, "14:19325917feb3914eb78b50d6182d7e456f",
+                      "published example, second report with our SessionContext");
+        tc_query_case(buf_cstr(&b), "job-4", SMS_NOT_FOUND, NULL, "a prefix does not match");
+        tc_query_case("{\"Response\":{\"PullSmsSendStatusSet\":[],\"RequestId\":\"r\"}}", "k",
+                      SMS_NOT_FOUND, NULL, "no reports");
+        tc_query_case("{\"Response\":{\"PullSmsSendStatusSet\":null,\"RequestId\":\"r\"}}", "k",
+                      SMS_NOT_FOUND, NULL, "no reports (null)");
+        tc_query_case("{\"Response\":{\"RequestId\":\"r\"}}", "k", SMS_LOOKUP_FAILED, NULL,
+                      "no set at all");
+        tc_query_case("{\"Response\":{\"Error\":{\"Code\":\"RequestLimitExceeded\",\"Message\":"
+                      "\"m\"},\"RequestId\":\"r\"}}",
+                      "k", SMS_LOOKUP_FAILED, NULL, "an error");
+        tc_query_case("{\"Response\":{\"Error\":{\"Message\":\"m\"}}}", "k", SMS_LOOKUP_FAILED,
+                      NULL, "an error without a code");
+        tc_query_case("[]", "k", SMS_LOOKUP_FAILED, NULL, "not an object");
+        tc_query_case(tc_query_example, NULL, SMS_LOOKUP_FAILED, NULL, "no dedupe key to match");
+        buf_free(&b);
+        free(with_context);
+}
+
+static void test_query_aliyun_loopback(void)
+{
+        struct sms_query q = {.phone = "13800138000", .dedupe_key = "1234****"};
+        struct sms_config cfg = ali_cfg;
+        struct sms_lookup l;
+        struct fake f;
+        char url[64], *reply, *got, *body;
+        int n = 0;
+
+        q.since = time(NULL) - 5;
+        reply = http_reply("200 OK", ali_query_example);
+        if (fake_start(&f, reply, strlen(reply), 0) < 0) {
+                ok(0, "aliyun query: fake server started");
+                free(reply);
+                return;
+        }
+        snprintf(url, sizeof url, "http://127.0.0.1:%d/", f.port);
+        cfg.endpoint = url;
+        is_int(sms_driver_find("aliyun")->query(&cfg, &q, &l), SMS_FOUND,
+               "aliyun query over loopback: found");
+        got = fake_finish(&f);
+        body = strstr(got, "\r\n\r\n");
+        ok(body && strstr(body, "Action=QuerySendDetails") != NULL,
+           "aliyun query: Action QuerySendDetails");
+        ok(body && aliyun_verify(body + 4, "test-secret", &n) && n == 13,
+           "aliyun query: the server verifies the signature of 13 parameters");
+        free(got);
+        free(reply);
+
+        /* a transport failure is a failed lookup, never "not found" */
+        cfg.endpoint = "http://127.0.0.1:1/";
+        is_int(sms_driver_aliyun.query(&cfg, &q, &l), SMS_LOOKUP_FAILED,
+               "aliyun query, connection refused: lookup failed");
+        is_str(l.code, "CM.Transport", "aliyun query, connection refused: CM.Transport");
+}
+
+static void test_query_tencent_loopback(void)
+{
+        struct sms_query q = {.phone = "13800138000", .dedupe_key = "job-42"};
+        struct sms_config cfg = tc_cfg;
+        struct tencent_signature s;
+        struct sms_lookup l;
+        struct fake f;
+        char url[64], host[64], auth[512], ts[32], hv[128], *reply, *got, *body;
+
+        q.since = time(NULL) - 5;
+        reply = http_reply("200 OK", tc_query_example);
+        if (fake_start(&f, reply, strlen(reply), 0) < 0) {
+                ok(0, "tencent query: fake server started");
+                free(reply);
+                return;
+        }
+        snprintf(url, sizeof url, "http://127.0.0.1:%d/", f.port);
+        snprintf(host, sizeof host, "127.0.0.1:%d", f.port);
+        cfg.endpoint = url;
+        is_int(sms_driver_find("tencent")->query(&cfg, &q, &l), SMS_NOT_FOUND,
+               "tencent query over loopback: not found");
+        got = fake_finish(&f);
+        body = strstr(got, "\r\n\r\n");
+        is_str(header_of(got, "X-TC-Action", hv, sizeof hv), "PullSmsSendStatusByPhoneNumber",
+               "tencent query: X-TC-Action");
+        if (body && header_of(got, "X-TC-Timestamp", ts, sizeof ts) &&
+            header_of(got, "Authorization", auth, sizeof auth)) {
+                body += 4;
+                tencent_sign("AKID-test", "tencent-secret", "sms", host,
+                             "application/json; charset=utf-8", body, strlen(body), atoll(ts), &s);
+                is_str(auth, buf_cstr(&s.authorization),
+                       "tencent query: the server verifies the Authorization of what it received");
+                tencent_signature_free(&s);
+        } else {
+                ok(0, "tencent query: timestamp, authorization and body present");
+        }
+        free(got);
+        free(reply);
+}
+
 int main(void)
 {
         curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -1101,6 +1408,13 @@ int main(void)
         test_send_aliyun();
         test_send_tencent();
         test_send_failures();
+        test_aliyun_query_dates();
+        test_aliyun_build_query();
+        test_aliyun_parse_query();
+        test_tencent_build_query();
+        test_tencent_parse_query();
+        test_query_aliyun_loopback();
+        test_query_tencent_loopback();
 
         buf_free(&pe_buf);
         curl_global_cleanup();
