@@ -48,7 +48,7 @@
               <button type="submit" class="link-button"><?cs var:L.nav.logout ?></button>
             </form>
           </li>
-          <?cs elif:string.slice(Page.Path, 0, 6) == "/login" || string.slice(Page.Path, 0, 9) == "/register" ?>
+          <?cs elif:Page.Path == "/" || string.slice(Page.Path, 0, 6) == "/login" || string.slice(Page.Path, 0, 9) == "/register" ?>
           <li><a href="/login"><?cs var:L.nav.login ?></a></li>
           <?cs else ?>
           <li><a href="/login?next=<?cs var:url_escape(Page.Path) ?>"><?cs var:L.nav.login ?></a></li>

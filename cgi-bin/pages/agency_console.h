@@ -39,6 +39,9 @@ int agency_docs_count(const struct agency_doc *docs);
 
 /* The signed-in user's agency id as text, "" when they have none; NULL on a database error. */
 const char *agency_of_user(struct req *rq);
+/* The same for pages that need an agency: NULL when it has already answered (503 on a database
+ * error, or off to /agency/register for a user without one). */
+const char *agency_of_member(struct req *rq, struct resp *rs);
 
 /* agency_home.c: the console page, with its documents form's error (an L.agency_console key, or
  * NULL) and status; used again by agency_docs.c when an upload is refused. */

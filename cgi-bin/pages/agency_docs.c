@@ -139,19 +139,25 @@ const char *agency_of_user(struct req *rq)
         return PQntuples(r) ? arena_strdup(rq->arena, db_val(r, 0, 0)) : "";
 }
 
+const char *agency_of_member(struct req *rq, struct resp *rs)
+{
+        const char *agency = agency_of_user(rq);
+        if (!agency)
+                app_db_error(rq, rs);
+        else if (!*agency)
+                resp_redirect(rs, 303, "/agency/register");
+        else
+                return agency;
+        return NULL;
+}
+
 /* ---------- POST /agency/documents ---------- */
 
 void page_agency_documents_add(struct req *rq, struct resp *rs)
 {
-        const char *agency = agency_of_user(rq);
-        if (!agency) {
-                app_db_error(rq, rs);
+        const char *agency = agency_of_member(rq, rs);
+        if (!agency)
                 return;
-        }
-        if (!*agency) {
-                resp_redirect(rs, 303, "/agency/register");
-                return;
-        }
         const char *kind = req_param(rq, "kind"); /* declared: license, qualification, other */
 
         struct agency_doc *docs;

@@ -58,15 +58,9 @@ void agency_home_show(struct req *rq, struct resp *rs, int status, const char *d
                       const char *doc_error_file)
 {
         HDF *h = rs->hdf;
-        const char *agency = agency_of_user(rq);
-        if (!agency) {
-                app_db_error(rq, rs);
+        const char *agency = agency_of_member(rq, rs);
+        if (!agency)
                 return;
-        }
-        if (!*agency) {
-                resp_redirect(rs, 303, "/agency/register");
-                return;
-        }
         PGresult *ag = db_exec(cm_db, &agency_home_get, DB_PARAMS(agency, lang_codes[rq->lang]));
         PGresult *docs = ag ? db_exec(cm_db, &agency_home_docs, DB_PARAMS(agency)) : NULL;
         PGresult *members = docs ? db_exec(cm_db, &agency_home_members, DB_PARAMS(agency)) : NULL;

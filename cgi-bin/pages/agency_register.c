@@ -316,15 +316,9 @@ static bool editable(const char *status)
 void page_agency_edit(struct req *rq, struct resp *rs)
 {
         HDF *h = rs->hdf;
-        const char *agency = agency_of_user(rq);
-        if (!agency) {
-                app_db_error(rq, rs);
+        const char *agency = agency_of_member(rq, rs);
+        if (!agency)
                 return;
-        }
-        if (!*agency) {
-                resp_redirect(rs, 303, "/agency/register");
-                return;
-        }
         PGresult *cur = db_exec(cm_db, &agency_edit_get, DB_PARAMS(agency));
         if (!cur || PQntuples(cur) == 0) {
                 app_db_error(rq, rs);

@@ -47,8 +47,8 @@ async function codeSentTo(phone) {
   while (Date.now() < until) {
     const res = await fetch(`${SIM}/sim/messages?phone=${phone}`);
     if (res.ok) {
-      const text = await res.text();
-      const m = /\b(\d{6})\b/.exec(JSON.stringify(JSON.parse(text)[0] ?? {}));
+      const newest = (await res.json()).messages?.[0];
+      const m = newest && /(?<!\d)(\d{6})(?!\d)/.exec(newest.text);
       if (m) return m[1];
     }
     await new Promise((r) => setTimeout(r, 200));
