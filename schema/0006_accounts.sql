@@ -59,6 +59,8 @@ CREATE TABLE sms_codes (
     phone      text NOT NULL CHECK (phone ~ '^1[3-9][0-9]{9}$'),
     purpose    text NOT NULL CHECK (purpose IN ('login', 'family', 'agency')),
     code_hash  bytea NOT NULL CHECK (length(code_hash) = 32),
+    -- the check question's token this code was asked with: a token buys one code
+    challenge  text UNIQUE CHECK (length(challenge) <= 64),
     ip         inet,
     created_at timestamptz NOT NULL DEFAULT now(),
     expires_at timestamptz NOT NULL DEFAULT now() + interval '5 minutes',

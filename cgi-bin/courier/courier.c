@@ -356,7 +356,7 @@ int courier_main(const char *config_path)
                 }
                 if (time(NULL) >= next_schedule) {
                         next_schedule = time(NULL) + SCHEDULE_EVERY_S;
-                        if (!course_facts_schedule(db))
+                        if (!course_facts_schedule(db) || !housekeeping_schedule(db))
                                 next_schedule = time(NULL) + 10;
                 }
                 claimed = claim(db, &job);

@@ -11,6 +11,7 @@ static const struct job_kind kinds[] = {
     /* params holds the one-time code: gone once the message is sent or given up */
     {"sms", sms_job_run, "params"},
     {"course_facts", course_facts_job_run, NULL},
+    {"housekeeping", housekeeping_job_run, NULL},
 };
 
 const struct job_kind *job_kind_find(const char *kind)

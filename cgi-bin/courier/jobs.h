@@ -65,7 +65,7 @@ const struct job_kind *job_kind_find(const char *kind);
 void job_result_set(struct job_result *r, enum job_status s, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* The kinds (sms_job.c, facts_job.c). */
+/* The kinds (sms_job.c, facts_job.c, housekeeping_job.c). */
 void sms_job_run(const struct job_env *env, const struct job *job, struct job_result *result);
 void course_facts_job_run(const struct job_env *env, const struct job *job,
                           struct job_result *result);
@@ -73,5 +73,10 @@ void course_facts_job_run(const struct job_env *env, const struct job *job,
 /* Queues the next daily course_facts job (at 00:05 Asia/Shanghai, dedupe key
  * course_facts:YYYY-MM-DD); a second call the same day adds nothing. false on a database error. */
 bool course_facts_schedule(struct db *db);
+
+void housekeeping_job_run(const struct job_env *env, const struct job *job,
+                          struct job_result *result);
+/* Queues the next daily housekeeping job (00:35 Asia/Shanghai, key housekeeping:YYYY-MM-DD). */
+bool housekeeping_schedule(struct db *db);
 
 #endif

@@ -265,10 +265,18 @@ void page_login_code(struct req *rq, struct resp *rs)
                 return;
         }
         struct smscode_refusal why;
-        switch (smscode_issue(rq, phone, "login", "login_code", NULL, &why)) {
+        switch (smscode_issue(rq, phone, "login", "login_code", NULL, c.token, &why)) {
         case SMSCODE_SENT:
                 show_code_form(rq, rs, mode, phone, 200);
                 hset(h, "1", "P.Sent");
+                return;
+        case SMSCODE_CHALLENGE_USED:
+                show_request_form(rq, rs, mode, 400);
+                hset(h, str(rq, "error.challenge_stale"), "P.Errors.Answer");
+                return;
+        case SMSCODE_UNDELIVERABLE:
+                show_request_form(rq, rs, mode, 400);
+                hset(h, str(rq, "error.undeliverable"), "P.Errors.Phone");
                 return;
         case SMSCODE_REFUSED:
                 show_request_form(rq, rs, mode, 429);

@@ -400,7 +400,7 @@ void page_me_family_add(struct req *rq, struct resp *rs)
         }
         const char *extra[] = {"name", rq->sess->display_name, NULL};
         struct smscode_refusal why;
-        switch (smscode_issue(rq, phone, "family", "family_code", extra, &why)) {
+        switch (smscode_issue(rq, phone, "family", "family_code", extra, NULL, &why)) {
         case SMSCODE_SENT:
                 show_family_confirm(rq, rs, phone, 200);
                 return;
@@ -410,6 +410,10 @@ void page_me_family_add(struct req *rq, struct resp *rs)
                 hset(rs->hdf, why.retry_at, "P.Errors.RetryAt");
                 resp_header(rs, "Retry-After", arena_printf(rq->arena, "%ld", why.retry_after_s));
                 return;
+        case SMSCODE_UNDELIVERABLE:
+                refuse(rq, rs, "Family", "error.undeliverable");
+                return;
+        case SMSCODE_CHALLENGE_USED: /* cannot happen: no question's token is passed */
         case SMSCODE_DB_ERROR:
                 app_db_error(rq, rs);
                 return;

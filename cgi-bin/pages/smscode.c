@@ -37,11 +37,21 @@ DB_STMT(
     "                ('ip_day', (SELECT created_at + interval '1 day' FROM i WHERE n = 100)))"
     "        AS w (reason, until)"
     "  WHERE w.until > now() ORDER BY w.until DESC LIMIT 1");
+/* Did the provider refuse this number within the hour? The courier kills an SMS job before its
+ * last attempt only when the provider says it can never be sent (a number it will not serve),
+ * so such a row, not followed by a message that went out, means another try would fail too. */
+DB_STMT(smscode_refused_number,
+        "SELECT 1 FROM outbox d"
+        " WHERE d.status = 'dead' AND d.kind = 'sms' AND d.attempts < d.max_attempts"
+        "   AND d.done_at > now() - interval '1 hour' AND d.payload->>'phone' = $1"
+        "   AND NOT EXISTS (SELECT 1 FROM outbox s WHERE s.kind = 'sms' AND s.status = 'done'"
+        "                      AND s.created_at > d.created_at AND s.payload->>'phone' = $1)"
+        " LIMIT 1");
 DB_STMT(smscode_supersede, "UPDATE sms_codes SET burnt_at = now()"
                            " WHERE phone = $1 AND purpose = $2 AND used_at IS NULL"
                            "   AND burnt_at IS NULL AND expires_at > now()");
-DB_STMT(smscode_insert, "INSERT INTO sms_codes (phone, purpose, code_hash, ip)"
-                        " VALUES ($1, $2, $3::bytea, nullif($4, '')::inet) RETURNING id");
+DB_STMT(smscode_insert, "INSERT INTO sms_codes (phone, purpose, code_hash, ip, challenge)"
+                        " VALUES ($1, $2, $3::bytea, nullif($4, '')::inet, $5) RETURNING id");
 DB_STMT(smscode_live, "SELECT id, code_hash, attempts FROM sms_codes"
                       " WHERE phone = $1 AND purpose = $2 AND used_at IS NULL AND burnt_at IS NULL"
                       "   AND expires_at > now()"
@@ -89,7 +99,7 @@ static const char *params_json(const char *code, const char *const *extra)
 
 enum smscode_issued smscode_issue(struct req *rq, const char *phone, const char *purpose,
                                   const char *template, const char *const *extra,
-                                  struct smscode_refusal *why)
+                                  const char *challenge, struct smscode_refusal *why)
 {
         struct arena *a = rq->arena;
         const char *ip = rq->remote_addr ? rq->remote_addr : "";
@@ -100,6 +110,15 @@ enum smscode_issued smscode_issue(struct req *rq, const char *phone, const char 
         PGresult *r = db_exec(cm_db, &smscode_limits, DB_PARAMS(phone, ip));
         if (!r)
                 goto fail;
+        if (PQntuples(r) == 0) {
+                PGresult *refused = db_exec(cm_db, &smscode_refused_number, DB_PARAMS(phone));
+                if (!refused)
+                        goto fail;
+                if (PQntuples(refused) == 1) {
+                        db_rollback(cm_db);
+                        return SMSCODE_UNDELIVERABLE;
+                }
+        }
         if (PQntuples(r) == 1) {
                 why->key = arena_strdup(a, db_val(r, 0, 0));
                 why->retry_at = arena_strdup(a, db_val(r, 0, 1));
@@ -111,8 +130,13 @@ enum smscode_issued smscode_issue(struct req *rq, const char *phone, const char 
         new_code(code);
         if (!db_exec(cm_db, &smscode_supersede, DB_PARAMS(phone, purpose)))
                 goto fail;
-        r = db_exec(cm_db, &smscode_insert,
-                    DB_PARAMS(phone, purpose, code_hash_hex(a, phone, purpose, code), ip));
+        r = db_exec(
+            cm_db, &smscode_insert,
+            DB_PARAMS(phone, purpose, code_hash_hex(a, phone, purpose, code), ip, challenge));
+        if (!r && db_last_error(cm_db) == DB_ERR_UNIQUE) {
+                db_rollback(cm_db);
+                return SMSCODE_CHALLENGE_USED;
+        }
         if (!r)
                 goto fail;
         const char *dedupe = arena_printf(a, "sms:%s:%s", purpose, db_val(r, 0, 0));

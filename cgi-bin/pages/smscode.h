@@ -22,14 +22,22 @@ struct smscode_refusal {
         long retry_after_s;
 };
 
-enum smscode_issued { SMSCODE_SENT, SMSCODE_REFUSED, SMSCODE_DB_ERROR };
+enum smscode_issued {
+        SMSCODE_SENT,
+        SMSCODE_REFUSED,        /* a limit is in force: see *why */
+        SMSCODE_CHALLENGE_USED, /* the check question's token already bought a code */
+        SMSCODE_UNDELIVERABLE,  /* the provider refused this number within the hour */
+        SMSCODE_DB_ERROR,
+};
 
 /* Issues a code for phone (canonical 11 digits) and purpose ("login", "agency", "family") and
  * queues the SMS template with {"code": …} plus the extra string fields in extra (name, value
- * pairs, NULL-terminated; may be NULL). Runs its own transaction. */
+ * pairs, NULL-terminated; may be NULL). challenge is the check question's token the request
+ * answered (NULL when the person is logged in and none was asked): each buys one code. Runs its
+ * own transaction. */
 enum smscode_issued smscode_issue(struct req *rq, const char *phone, const char *purpose,
                                   const char *template, const char *const *extra,
-                                  struct smscode_refusal *why);
+                                  const char *challenge, struct smscode_refusal *why);
 
 enum smscode_checked {
         SMSCODE_OK,    /* right: the code is now used */

@@ -265,6 +265,28 @@ is(CM::psql("SELECT count(*) FROM outbox WHERE kind = 'sms' AND status IN ('done
     is(CM::psql("SELECT next_start FROM courses WHERE id = $course"), $start, "and the course facts are right again");
 }
 
+# --- the daily housekeeping job ------------------------------------------------------------------
+{
+    my $next = CM::psql("SELECT to_char(run_at AT TIME ZONE 'Asia/Shanghai', 'HH24:MI')"
+        . " FROM outbox WHERE kind = 'housekeeping' AND status = 'pending' AND dedupe_key ~ '^housekeeping:[0-9-]+\$'");
+    is($next, '00:35', "the next daily housekeeping job waits for 00:35 Shanghai time");
+    my $p_old = phone();
+    my $p_new = phone();
+    CM::psql("INSERT INTO sms_codes (phone, purpose, code_hash, created_at, expires_at) VALUES"
+        . " ('$p_old', 'login', sha256('a'), now() - interval '3 days', now() - interval '3 days' + interval '5 minutes'),"
+        . " ('$p_new', 'login', sha256('b'), now() - interval '1 hour', now() - interval '55 minutes')");
+    CM::psql("INSERT INTO login_failures (phone, kind, at) VALUES ('$p_old', 'password', now() - interval '3 days'),"
+        . " ('$p_new', 'password', now() - interval '1 hour')");
+    my $id = CM::psql("INSERT INTO outbox (kind, dedupe_key) VALUES ('housekeeping', 'housekeeping:t15-$$') RETURNING id");
+    ok(wait_status($id, 'done', 10), "a due housekeeping job runs");
+    is(CM::psql("SELECT count(*) FROM sms_codes WHERE phone = '$p_old'") . '/'
+        . CM::psql("SELECT count(*) FROM login_failures WHERE phone = '$p_old'"), '0/0',
+        "it forgets SMS codes and failed logins older than two days");
+    is(CM::psql("SELECT count(*) FROM sms_codes WHERE phone = '$p_new'") . '/'
+        . CM::psql("SELECT count(*) FROM login_failures WHERE phone = '$p_new'"), '1/1',
+        "and keeps the ones the limits still count");
+}
+
 # --- SIGTERM: the job in hand is finished, then the courier exits --------------------------------
 {
     is(stop_courier($c), 0, "SIGTERM: an idle courier exits 0");

@@ -209,6 +209,34 @@ my ($hh, $mm) = CM::psql("SELECT to_char(now() - interval '50 minutes' + interva
 CM::has($r->{content}, qr/\Q$hh:$mm\E|\d\d:\d\d/, '… and the time it can be tried again');
 is CM::psql("SELECT count(*) FROM sms_codes WHERE phone = '$p5'"), 5, '… and nothing sent';
 
+# a number the provider refuses: the courier gives up at once, and asking again says why
+my $p10 = CM::fresh_phone();
+CM::sim_mode(phone => $p10, mode => 'illegal', count => 1);
+is request_code(CM::jar(), $p10)->{status}, 200, 'a code for a number the provider will refuse';
+my $dead10 = CM::eventually(sub { CM::psql("SELECT status FROM outbox WHERE payload->>'phone' = '$p10'") },
+	sub { $_[0] eq 'dead' }, 15);
+is $dead10, 'dead', '… the courier gives it up';
+age_codes($p10);
+$r = request_code(CM::jar(), $p10);
+is $r->{status}, 400, 'asking again is refused';
+CM::has($r->{content}, qr/短信服务商拒绝了它/, '… saying the provider refused the number');
+is CM::psql("SELECT count(*) FROM sms_codes WHERE phone = '$p10'"), 1, '… and nothing more is sent';
+
+# one answered question buys one code: the same form sent again (to another number) is refused
+my $j9 = CM::jar();
+my $addr9 = CM::fresh_address();
+$r = CM::get('/login', jar => $j9, local_address => $addr9);
+my %once = (csrf => CM::form_value($r->{content}, 'csrf'),
+	challenge => CM::form_value($r->{content}, 'challenge'), answer => answer($r->{content}),
+	mode => 'login');
+is CM::post('/login/code', { %once, phone => CM::fresh_phone() }, jar => $j9,
+	local_address => $addr9)->{status}, 200, 'an answered question sends a code';
+my $p9 = CM::fresh_phone();
+$r = CM::post('/login/code', { %once, phone => $p9 }, jar => $j9, local_address => $addr9);
+is $r->{status}, 400, 'the same answered question again is refused';
+CM::has($r->{content}, qr/验证问题已经过期/, '… asking for a new answer');
+is CM::psql("SELECT count(*) FROM sms_codes WHERE phone = '$p9'"), 0, '… and nothing is sent';
+
 # ten a day
 my $p6 = CM::fresh_phone();
 CM::psql("INSERT INTO sms_codes (phone, purpose, code_hash, created_at, expires_at)"
