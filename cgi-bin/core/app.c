@@ -162,33 +162,32 @@ PGresult *app_fetch_subject(struct req *rq, struct resp *rs, struct db_stmt *stm
         return NULL;
 }
 
-static const char *fcgi_env(void *ctx, const char *name)
+const char *app_fcgi_env(void *ctx, const char *name)
 {
         return FCGX_GetParam(name, ((FCGX_Request *)ctx)->envp);
 }
 
-/* Reads the body nginx buffered for us; returns its length, or -1 if it is over the limit. */
-static long read_body(FCGX_Request *fr)
+long app_read_body(FCGX_Request *fr, char **buf, size_t *cap)
 {
         const char *cl = FCGX_GetParam("CONTENT_LENGTH", fr->envp);
         long len = cl && *cl ? strtol(cl, NULL, 10) : 0;
         if (len < 0 || len > (long)REQ_MAX_BODY)
                 return -1;
-        if ((size_t)len + 1 > body_cap) {
-                free(body_buf);
-                body_cap = (size_t)len + 1;
-                body_buf = malloc(body_cap);
-                if (!body_buf)
+        if ((size_t)len + 1 > *cap) {
+                free(*buf);
+                *cap = (size_t)len + 1;
+                *buf = malloc(*cap);
+                if (!*buf)
                         abort();
         }
         long got = 0;
         while (got < len) {
-                int n = FCGX_GetStr(body_buf + got, (int)(len - got), fr->in);
+                int n = FCGX_GetStr(*buf + got, (int)(len - got), fr->in);
                 if (n <= 0)
                         break;
                 got += n;
         }
-        body_buf[got] = '\0';
+        (*buf)[got] = '\0';
         return got;
 }
 
@@ -333,8 +332,9 @@ void app_handle(FCGX_Request *fr)
         struct resp rs;
         resp_init(&rs, arena);
 
-        long body_len = read_body(fr);
-        int status = body_len < 0 ? 413 : req_build(&rq, fcgi_env, fr, body_buf, (size_t)body_len);
+        long body_len = app_read_body(fr, &body_buf, &body_cap);
+        int status =
+            body_len < 0 ? 413 : req_build(&rq, app_fcgi_env, fr, body_buf, (size_t)body_len);
         if (!rq.path)
                 rq.path = "/";
         if (!rq.query_string)

@@ -5,6 +5,7 @@
 #define CM_APP_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct db;
 struct req;
@@ -32,6 +33,12 @@ struct db_stmt;
 typedef struct pg_result PGresult;
 PGresult *app_fetch_subject(struct req *rq, struct resp *rs, struct db_stmt *stmt, int nparams,
                             const char *const *params);
+
+/* The FastCGI plumbing every FastCGI program here shares (serve's workers, gatewaysim): the
+ * request's CGI variables as a req_env_fn (ctx is the FCGX_Request), and its body, read into
+ * *buf (grown as needed, NUL-terminated). The body's length, or -1 when it is over REQ_MAX_BODY. */
+const char *app_fcgi_env(void *ctx, const char *name);
+long app_read_body(FCGX_Request *fr, char **buf, size_t *cap);
 
 /* Requests this worker has served, and its start time (for /healthz). */
 extern long app_requests;

@@ -2,7 +2,10 @@
 #include "audit.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "db.h"
 #include "request.h"
@@ -36,4 +39,14 @@ bool audit_write(struct db *db, const struct req *rq, const char *action, const 
         if (id_out)
                 snprintf(id_out, 24, "%s", db_val(r, 0, 0));
         return true;
+}
+
+bool audit_write_json(struct db *db, const struct req *rq, const char *action,
+                      const char *object_type, long long object_id, json_t *detail, char id_out[24])
+{
+        char *text = detail ? json_dumps(detail, JSON_COMPACT) : NULL;
+        json_decref(detail);
+        bool ok = text && audit_write(db, rq, action, object_type, object_id, text, id_out);
+        free(text);
+        return ok;
 }

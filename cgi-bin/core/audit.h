@@ -17,4 +17,11 @@ struct req;
 bool audit_write(struct db *db, const struct req *rq, const char *action, const char *object_type,
                  long long object_id, const char *detail_json, char id_out[24]);
 
+/* The same with the detail as a jansson object, which it takes over (and frees, also on failure;
+ * NULL, as from a failed json_pack, is a failure). */
+typedef struct json_t json_t;
+bool audit_write_json(struct db *db, const struct req *rq, const char *action,
+                      const char *object_type, long long object_id, json_t *detail,
+                      char id_out[24]);
+
 #endif

@@ -19,6 +19,7 @@
 #include "app.h"
 #include "config.h"
 #include "log.h"
+#include "signals.h"
 
 #define MAX_WORKERS   256
 #define DRAIN_SECONDS 20
@@ -50,16 +51,6 @@ static void on_worker_term(int sig)
         worker_stop = 1;
 }
 
-static void set_handler(int sig, void (*fn)(int))
-{
-        struct sigaction sa;
-        memset(&sa, 0, sizeof sa);
-        sa.sa_handler = fn;
-        sigemptyset(&sa.sa_mask);
-        sa.sa_flags = 0; /* no SA_RESTART: a blocked accept() must return on SIGTERM */
-        sigaction(sig, &sa, NULL);
-}
-
 static int worker_count(void)
 {
         if (cm_config.workers > 0)
@@ -77,10 +68,10 @@ static void worker_main(int listen_fd)
         sigprocmask(SIG_SETMASK, &none, NULL);
         FCGX_Init();
         /* after FCGX_Init, which installs its own handlers */
-        set_handler(SIGTERM, on_worker_term);
-        set_handler(SIGINT, SIG_IGN);
-        set_handler(SIGHUP, SIG_IGN);
-        set_handler(SIGCHLD, SIG_DFL);
+        signals_set(SIGTERM, on_worker_term);
+        signals_set(SIGINT, SIG_IGN);
+        signals_set(SIGHUP, SIG_IGN);
+        signals_set(SIGCHLD, SIG_DFL);
         signal(SIGPIPE, SIG_IGN);
         log_open_access(cm_config.access_log);
         char err[256];
@@ -249,10 +240,10 @@ int serve_main(const char *config_path)
         sigaddset(&block, SIGTERM);
         sigaddset(&block, SIGINT);
         sigprocmask(SIG_BLOCK, &block, &old);
-        set_handler(SIGCHLD, on_signal);
-        set_handler(SIGHUP, on_signal);
-        set_handler(SIGTERM, on_signal);
-        set_handler(SIGINT, on_signal);
+        signals_set(SIGCHLD, on_signal);
+        signals_set(SIGHUP, on_signal);
+        signals_set(SIGTERM, on_signal);
+        signals_set(SIGINT, on_signal);
         signal(SIGPIPE, SIG_IGN);
 
         log_info("coursemart listening on %s", cm_config.listen);

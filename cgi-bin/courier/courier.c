@@ -22,6 +22,7 @@
 #include "db.h"
 #include "gateways/sms.h"
 #include "log.h"
+#include "signals.h"
 
 #define MAX_SLEEP_S       30.0 /* even without a NOTIFY, look again this often */
 #define MIN_SLEEP_S       0.2  /* a due job another courier is claiming right now */
@@ -107,17 +108,6 @@ static void on_signal(int sig)
                 got_hup = 1;
         else
                 got_term = 1;
-}
-
-static void set_handler(int sig, void (*fn)(int))
-{
-        struct sigaction sa;
-
-        memset(&sa, 0, sizeof sa);
-        sa.sa_handler = fn;
-        sigemptyset(&sa.sa_mask);
-        sa.sa_flags = 0; /* no SA_RESTART: a sleeping poll() returns at once */
-        sigaction(sig, &sa, NULL);
 }
 
 /* Reads the provider's secret (the file's first line) and points the SMS settings at cm_config. */
@@ -333,9 +323,9 @@ int courier_main(const char *config_path)
                 log_error("%s", err);
                 return 1;
         }
-        set_handler(SIGTERM, on_signal);
-        set_handler(SIGINT, on_signal);
-        set_handler(SIGHUP, on_signal);
+        signals_set(SIGTERM, on_signal);
+        signals_set(SIGINT, on_signal);
+        signals_set(SIGHUP, on_signal);
         signal(SIGPIPE, SIG_IGN);
         curl_global_init(CURL_GLOBAL_DEFAULT);
         load_sms_settings();

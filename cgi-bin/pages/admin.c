@@ -250,15 +250,13 @@ void page_admin_roles(struct req *rq, struct resp *rs)
         }
         char roles[16];
         snprintf(roles, sizeof roles, "%u", after);
-        json_t *j =
-            json_pack("{s:s, s:i, s:i}", "role", role, "before", (int)before, "after", (int)after);
-        char *detail = j ? json_dumps(j, JSON_COMPACT) : NULL;
-        json_decref(j);
-        bool ok = detail && db_exec(cm_db, &admin_user_set_roles, DB_PARAMS(id, roles)) &&
-                  audit_write(cm_db, rq, grant ? "user.role_grant" : "user.role_revoke", "user",
-                              atoll(id), detail, NULL) &&
+        bool ok = db_exec(cm_db, &admin_user_set_roles, DB_PARAMS(id, roles)) &&
+                  audit_write_json(cm_db, rq, grant ? "user.role_grant" : "user.role_revoke",
+                                   "user", atoll(id),
+                                   json_pack("{s:s, s:i, s:i}", "role", role, "before", (int)before,
+                                             "after", (int)after),
+                                   NULL) &&
                   db_commit(cm_db);
-        free(detail);
         if (!ok) {
                 db_rollback(cm_db);
                 app_db_error(rq, rs);
@@ -292,14 +290,11 @@ void page_admin_outbox_retry(struct req *rq, struct resp *rs)
                 admin_users_show(rq, rs, NULL, &no);
                 return;
         }
-        json_t *j =
-            json_pack("{s:s, s:i}", "kind", db_val(r, 0, 0), "attempts", atoi(db_val(r, 0, 1)));
-        char *detail = j ? json_dumps(j, JSON_COMPACT) : NULL;
-        json_decref(j);
-        bool ok = detail &&
-                  audit_write(cm_db, rq, "outbox.retry", "outbox", atoll(id), detail, NULL) &&
+        bool ok = audit_write_json(cm_db, rq, "outbox.retry", "outbox", atoll(id),
+                                   json_pack("{s:s, s:i}", "kind", db_val(r, 0, 0), "attempts",
+                                             atoi(db_val(r, 0, 1))),
+                                   NULL) &&
                   db_commit(cm_db);
-        free(detail);
         if (!ok) {
                 db_rollback(cm_db);
                 app_db_error(rq, rs);

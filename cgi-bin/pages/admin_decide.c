@@ -127,11 +127,7 @@ void page_admin_decide(struct req *rq, struct resp *rs)
                                       members ? PQntuples(members) : 0);
                 if (j && rejecting)
                         json_object_set_new(j, "reasons", json_string(note));
-                char *detail = j ? json_dumps(j, JSON_COMPACT) : NULL;
-                json_decref(j);
-                ok = detail &&
-                     audit_write(cm_db, rq, t->action, "agency", atoll(id), detail, audit_id);
-                free(detail);
+                ok = audit_write_json(cm_db, rq, t->action, "agency", atoll(id), j, audit_id);
         }
         if (ok && strcmp(t->to, "suspended") != 0)
                 ok = queue_sms(id, audit_id, phone, name, t->to);

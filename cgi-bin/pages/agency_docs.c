@@ -174,14 +174,14 @@ void page_agency_documents_add(struct req *rq, struct resp *rs)
         json_t *files = json_array();
         for (const struct agency_doc *d = docs; d; d = d->next)
                 json_array_append_new(files, json_string(d->filename));
-        json_t *j = json_pack("{s:s, s:o}", "kind", kind, "files", files);
-        char *detail = j ? json_dumps(j, JSON_COMPACT) : NULL;
-        json_decref(j);
-        bool ok =
-            detail && db_begin(cm_db) && agency_docs_insert(rq, agency, kind, docs) &&
-            audit_write(cm_db, rq, "agency.document_add", "agency", atoll(agency), detail, NULL) &&
-            db_commit(cm_db);
-        free(detail);
+        json_t *detail = json_pack("{s:s, s:o}", "kind", kind, "files", files);
+        bool ok = db_begin(cm_db) && agency_docs_insert(rq, agency, kind, docs);
+        if (ok)
+                ok = audit_write_json(cm_db, rq, "agency.document_add", "agency", atoll(agency),
+                                      detail, NULL) &&
+                     db_commit(cm_db);
+        else
+                json_decref(detail);
         if (!ok) {
                 db_rollback(cm_db);
                 agency_docs_discard(docs);

@@ -365,15 +365,11 @@ void page_agency_edit(struct req *rq, struct resp *rs)
                 const char *from = db_val(up, 0, 0);
                 json_t *j = json_pack("{s:s, s:s, s:s}", "from", from, "name", f.name,
                                       "credit_code", f.credit_code);
-                char *detail = j ? json_dumps(j, JSON_COMPACT) : NULL;
-                json_decref(j);
-                ok =
-                    detail &&
-                    audit_write(cm_db, rq,
-                                strcmp(from, "rejected") == 0 ? "agency.resubmit" : "agency.update",
-                                "agency", atoll(agency), detail, NULL) &&
-                    db_commit(cm_db);
-                free(detail);
+                ok = audit_write_json(cm_db, rq,
+                                      strcmp(from, "rejected") == 0 ? "agency.resubmit"
+                                                                    : "agency.update",
+                                      "agency", atoll(agency), j, NULL) &&
+                     db_commit(cm_db);
         }
         if (ok) {
                 resp_redirect(rs, 303, "/agency?done=resubmitted");

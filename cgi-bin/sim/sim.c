@@ -22,6 +22,7 @@
 #include <fcgiapp.h>
 #include <openssl/crypto.h>
 
+#include "app.h"
 #include "arena.h"
 #include "config.h"
 #include "db.h"
@@ -32,6 +33,7 @@
 #include "sim/sim.h"
 #include "sim/sim_store.h"
 #include "sim/sim_text.h"
+#include "signals.h"
 
 #define SIM_WORKERS      4
 #define SIM_STOP_SECONDS 10
@@ -47,17 +49,6 @@ static void on_signal(int sig)
                 got_chld = 1;
         else
                 got_term = 1;
-}
-
-static void set_handler(int sig, void (*fn)(int))
-{
-        struct sigaction sa;
-
-        memset(&sa, 0, sizeof sa);
-        sa.sa_handler = fn;
-        sigemptyset(&sa.sa_mask);
-        sa.sa_flags = 0; /* no SA_RESTART: a blocked accept() must return on SIGTERM */
-        sigaction(sig, &sa, NULL);
 }
 
 /* ---------------------------------------------------------------- the account */
@@ -135,36 +126,6 @@ static void hold(int ms)
                 nanosleep(&step, NULL);
 }
 
-static const char *fcgi_env(void *ctx, const char *name)
-{
-        return FCGX_GetParam(name, ((FCGX_Request *)ctx)->envp);
-}
-
-/* Reads the body nginx buffered; its length, or -1 when it is over the limit. */
-static long read_body(FCGX_Request *fr)
-{
-        const char *cl = FCGX_GetParam("CONTENT_LENGTH", fr->envp);
-        long len = cl && *cl ? strtol(cl, NULL, 10) : 0, got = 0;
-
-        if (len < 0 || len > (long)REQ_MAX_BODY)
-                return -1;
-        if ((size_t)len + 1 > body_cap) {
-                free(body_buf);
-                body_cap = (size_t)len + 1;
-                body_buf = malloc(body_cap);
-                if (!body_buf)
-                        abort();
-        }
-        while (got < len) {
-                int n = FCGX_GetStr(body_buf + got, (int)(len - got), fr->in);
-                if (n <= 0)
-                        break;
-                got += n;
-        }
-        body_buf[got] = '\0';
-        return got;
-}
-
 static const char *copy_env(FCGX_Request *fr, const char *name)
 {
         const char *v = FCGX_GetParam(name, fr->envp);
@@ -223,8 +184,9 @@ static void handle(FCGX_Request *fr)
         clock_gettime(CLOCK_MONOTONIC, &t0);
         arena_reset(arena);
         resp_init(&rs, arena);
-        long body_len = read_body(fr);
-        int status = body_len < 0 ? 413 : req_build(&rq, fcgi_env, fr, body_buf, (size_t)body_len);
+        long body_len = app_read_body(fr, &body_buf, &body_cap);
+        int status =
+            body_len < 0 ? 413 : req_build(&rq, app_fcgi_env, fr, body_buf, (size_t)body_len);
         if (!rq.path)
                 rq.path = "/";
         if (status) {
@@ -267,9 +229,9 @@ static void worker_main(int listen_fd)
         sigprocmask(SIG_SETMASK, &none, NULL);
         FCGX_Init();
         /* after FCGX_Init, which installs its own handlers */
-        set_handler(SIGTERM, on_signal);
-        set_handler(SIGINT, SIG_IGN);
-        set_handler(SIGCHLD, SIG_DFL);
+        signals_set(SIGTERM, on_signal);
+        signals_set(SIGINT, SIG_IGN);
+        signals_set(SIGCHLD, SIG_DFL);
         signal(SIGPIPE, SIG_IGN);
         for (int tries = 0; !(db = db_connect(cm_config.database)); tries++) {
                 if (got_term || tries >= 30)
@@ -370,9 +332,9 @@ static int serve(void)
         sigaddset(&block, SIGTERM);
         sigaddset(&block, SIGINT);
         sigprocmask(SIG_BLOCK, &block, &old);
-        set_handler(SIGCHLD, on_signal);
-        set_handler(SIGTERM, on_signal);
-        set_handler(SIGINT, on_signal);
+        signals_set(SIGCHLD, on_signal);
+        signals_set(SIGTERM, on_signal);
+        signals_set(SIGINT, on_signal);
         signal(SIGPIPE, SIG_IGN);
 
         for (int i = 0; i < SIM_WORKERS; i++)
