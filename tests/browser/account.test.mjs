@@ -8,21 +8,13 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BASE, keepOffline, launchChromium } from './lib/browser.mjs';
+import { BASE, PHONE, keepOffline, launchChromium } from './lib/browser.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ARTIFACTS = process.env.CM_ARTIFACTS || path.join(HERE, '..', '..', 'var', 'test', 'artifacts');
 const SIM = (process.env.CM_SIM_URL || 'http://127.0.0.1:18082').replace(/\/+$/, '');
 const TIMEOUT = 60_000;
 const STEP_TIMEOUT = 15_000;
-const PHONE = {
-  viewport: { width: 360, height: 740 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-  locale: 'zh-CN',
-  timezoneId: 'Asia/Shanghai',
-};
 const ZH = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 let browser;

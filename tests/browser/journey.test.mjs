@@ -18,21 +18,13 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BASE, keepOffline, launchChromium } from './lib/browser.mjs';
+import { BASE, PHONE, keepOffline, launchChromium } from './lib/browser.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ARTIFACTS = process.env.CM_ARTIFACTS || path.join(HERE, '..', '..', 'var', 'test', 'artifacts');
 const TIMEOUT = 30_000; // each test
 const STEP_TIMEOUT = 10_000; // each action or wait inside a test, so a failure names its step
 
-const PHONE = {
-  viewport: { width: 360, height: 740 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-  locale: 'zh-CN',
-  timezoneId: 'Asia/Shanghai',
-};
 const DESKTOP = {
   viewport: { width: 1280, height: 800 },
   locale: 'zh-CN',

@@ -7,6 +7,16 @@ export const BASE = (process.env.CM_BASE_URL || 'http://127.0.0.1:18080').replac
 export const BASE_ORIGIN = new URL(BASE).origin;
 const CHROMIUM = process.env.CM_CHROMIUM || '/usr/bin/chromium';
 
+// A phone-sized screen, as the journeys use it (a 360 px wide Android phone), in China.
+export const PHONE = {
+  viewport: { width: 360, height: 740 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+};
+
 export async function launchChromium() {
   try {
     return await chromium.launch({
