@@ -15,6 +15,7 @@
 #include "core/config.h"
 #include "core/crypto.h"
 #include "core/ident.h"
+#include "core/qr.h"
 #include "core/router.h"
 #include "core/secrets.h"
 #include "core/session.h"
@@ -615,6 +616,12 @@ static void show_totp(struct req *rq, struct resp *rs, const struct pending *p, 
         OPENSSL_cleanse(key, sizeof key);
         hset(h, grouped, "P.Setup.Key");
         hset(h, uri, "P.Setup.Uri");
+        struct buf qr;
+        buf_init(&qr);
+        if (qr_svg_data_uri(uri, &qr))
+                hset(h, qr.data, "P.Setup.Qr");
+        OPENSSL_cleanse(qr.data, qr.len);
+        buf_free(&qr);
         OPENSSL_cleanse(grouped, sizeof grouped);
         OPENSSL_cleanse(b32, sizeof b32);
         OPENSSL_cleanse(uri, sizeof uri);

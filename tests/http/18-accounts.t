@@ -448,6 +448,10 @@ is $r->{status}, 200, 'the authenticator set-up page';
 my ($key32) = $r->{content} =~ m{<code class="totp-key">([A-Z2-7 ]+)</code>};
 ok $key32, '… shows the key';
 CM::has($r->{content}, qr{otpauth://totp/}, '… and its otpauth address');
+my ($qr) = $r->{content} =~ m{<img src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"};
+require MIME::Base64;
+like MIME::Base64::decode_base64($qr // ''), qr{\A<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 (\d+) \1"},
+	'… and the same address as a QR code to scan';
 my $key = base32_decode($key32);
 $r = CM::post('/login/totp', { csrf => CM::form_value($r->{content}, 'csrf'), code => '000000' },
 	jar => $sj);
