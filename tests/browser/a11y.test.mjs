@@ -89,6 +89,7 @@ const PAGES = [
   { name: '400 page', url: '/courses?page=0', status: 400 },
   // Behind a login (only when the test database is at hand: see signInPeople). `session` names
   // whose cm_sid cookie the page is loaded with.
+  { name: 'my learning (/me)', url: '/me', session: 'newcomer', signedIn: true },
   { name: 'agency registration form', url: '/agency/register', session: 'newcomer', signedIn: true },
   { name: 'agency console, pending', url: '/agency', session: 'member', signedIn: true },
   { name: 'admin: users and agencies', url: (l) => l.adminUsers, session: 'admin', signedIn: true },
