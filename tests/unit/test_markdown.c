@@ -8,10 +8,13 @@
  * the limits (size, nesting, UTF-8) refuse with -1 and leave the buffer alone; Chinese text is kept
  * byte for byte. Every output is also run through the fuzz target's allow-list checker
  * (tests/fuzz/html_allow.h), which is itself shown to refuse bad HTML. md_plain: markup removed,
- * whitespace collapsed, cuts at character boundaries on CJK and four-byte characters. */
+ * whitespace collapsed, cuts at character boundaries on CJK and four-byte characters. And the way
+ * docs/ui.md tells templates to print them works in ClearSilver with html auto-escaping. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <ClearSilver.h>
 
 #include "../fuzz/html_allow.h"
 #include "buf.h"
@@ -472,6 +475,68 @@ static void test_checker(void)
                    "the checker refuses %s", bad[i].what);
 }
 
+/* ------------------------------------------------------------------ printing it (docs/ui.md) */
+
+static NEOERR *append_cs(void *ctx, char *s)
+{
+        buf_puts(ctx, s);
+        return STATUS_OK;
+}
+
+/* With Config.VarEscapeMode = html, as view.c sets it: uvar: of a *.Html value prints md_render's
+ * output as it is; var: of the same value would escape it once more (tags shown as text), and var:
+ * of md_plain's output escapes what an agency typed. */
+static void test_clearsilver(void)
+{
+        static const char md[] = "**粗** <b>x</b> [a](https://e.example/?a=1&b=2)";
+        static const char tpl[] =
+            "[<?cs uvar:P.D.Html ?>][<?cs var:P.D.Html ?>][<?cs var:P.D.Plain ?>]";
+        struct buf html, text, out;
+        HDF *hdf = NULL;
+        CSPARSE *cs = NULL;
+        NEOERR *err;
+        char *copy = strdup(tpl);
+
+        buf_init(&html);
+        buf_init(&text);
+        buf_init(&out);
+        md_render(md, strlen(md), &html);
+        md_plain(md, strlen(md), 100, &text);
+        err = hdf_init(&hdf);
+        if (!err)
+                err = hdf_set_value(hdf, "Config.VarEscapeMode", "html");
+        if (!err)
+                err = hdf_set_value(hdf, "P.D.Html", html.data);
+        if (!err)
+                err = hdf_set_value(hdf, "P.D.Plain", text.data);
+        if (!err)
+                err = cs_init(&cs, hdf);
+        if (!err) {
+                err = cs_parse_string(cs, copy, strlen(copy));
+                copy = NULL; /* cs owns it now */
+        }
+        if (!err)
+                err = cs_render(cs, &out, append_cs);
+        ok(err == STATUS_OK, "ClearSilver renders the snippet");
+        nerr_ignore(&err);
+        is_str(
+            out.len ? out.data : "",
+            "[<p><strong>粗</strong> &lt;b&gt;x&lt;/b&gt; <a "
+            "href=\"https://e.example/?a=1&amp;b=2\" "
+            "rel=\"nofollow ugc noopener\">a</a></p>\n]"
+            "[&lt;p&gt;&lt;strong&gt;粗&lt;/strong&gt; &amp;lt;b&amp;gt;x&amp;lt;/b&amp;gt; &lt;a "
+            "href=&quot;https://e.example/?a=1&amp;amp;b=2&quot; rel=&quot;nofollow ugc "
+            "noopener&quot;&gt;a&lt;/a&gt;&lt;/p&gt;\n]"
+            "[粗 &lt;b&gt;x&lt;/b&gt; a]",
+            "uvar: prints md_render's HTML as it is, var: escapes it, md_plain goes with var:");
+        free(copy);
+        cs_destroy(&cs);
+        hdf_destroy(&hdf);
+        buf_free(&html);
+        buf_free(&text);
+        buf_free(&out);
+}
+
 int main(void)
 {
         test_constructs();
@@ -479,5 +544,6 @@ int main(void)
         test_limits();
         test_plain();
         test_checker();
+        test_clearsilver();
         return done_testing();
 }
