@@ -1,7 +1,8 @@
 /* test_view.c: unit tests for core/view with the real templates/ and lang/<code>.hdf files:
  * view_init loads every language; the zh-CN and en string trees (L.*) have exactly the same keys,
  * so the two languages stay in sync; the error page escapes a hostile title in both languages and
- * has exactly one <h1>; no template uses alt: (which ClearSilver does not escape); every page
+ * has exactly one <h1>; no template uses alt: (which ClearSilver does not escape), nor uvar: on
+ * anything but a *.Html variable (md_render's output, docs/ui.md); every page
  * template under templates/pages renders in both languages. Templates come from $CM_TEMPLATES, else
  * $srcdir/templates (automake sets srcdir for tests), else
  * ./templates. It needs no database. */
@@ -221,10 +222,97 @@ static int alt_uses(const char *path, const char *rel)
         return n;
 }
 
+/* uvar: prints raw HTML, so it may print only what md_render made, which C sets under a key whose
+ * last part is "Html" (docs/ui.md): the whole command must be "uvar:" and one variable name
+ * ending in ".Html", nothing else (no expression, no function, no concatenation). Returns the
+ * number of other uvar: commands in text, each reported as rel:lineno unless rel is NULL. */
+static int uvar_misuses_in(const char *text, const char *rel, int lineno)
+{
+        int n = 0;
+
+        for (const char *p = strstr(text, "<?cs"); p; p = strstr(p + 4, "<?cs")) {
+                const char *c = p + 4, *name, *end;
+
+                while (*c == ' ' || *c == '\t')
+                        c++;
+                if (strncmp(c, "uvar", 4) != 0)
+                        continue;
+                c += 4;
+                while (*c == ' ' || *c == '\t')
+                        c++;
+                if (*c != ':')
+                        continue;
+                c++;
+                while (*c == ' ' || *c == '\t')
+                        c++;
+                name = c;
+                while ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+                       (*c >= '0' && *c <= '9') || *c == '_' || *c == '.')
+                        c++;
+                end = c;
+                while (*c == ' ' || *c == '\t')
+                        c++;
+                if (strncmp(c, "?>", 2) == 0 && end - name > 5 &&
+                    strncmp(end - 5, ".Html", 5) == 0 && name[0] != '.' && end[-6] != '.')
+                        continue;
+                n++;
+                if (rel)
+                        printf("#   %s:%d uses uvar: on something that is not a *.Html variable\n",
+                               rel, lineno);
+        }
+        return n;
+}
+
+static int uvar_misuses(const char *path, const char *rel)
+{
+        FILE *f = fopen(path, "r");
+        char line[4096];
+        int n = 0, lineno = 0;
+
+        if (!f) {
+                printf("#   cannot read %s\n", path);
+                return 1;
+        }
+        while (fgets(line, sizeof line, f))
+                n += uvar_misuses_in(line, rel, ++lineno);
+        fclose(f);
+        return n;
+}
+
+/* The rule itself can fail: these lines break it, those keep it. */
+static void test_uvar_rule(void)
+{
+        static const char *const bad[] = {
+            "<?cs uvar:P.Name ?>",
+            "<?cs uvar:P.Course.Html.x ?>",
+            "<?cs uvar:P.Course.XHtml ?>",
+            "<?cs uvar:P.CourseHtml ?>",
+            "<?cs uvar:Html ?>",
+            "<?cs uvar:.Html ?>",
+            "<?cs uvar:P..Html ?>",
+            "<?cs uvar:P.A.Html + P.B ?>",
+            "<?cs uvar:string.slice(P.A.Html, 0, 5) ?>",
+            "<?cs uvar:P.A.html ?>",
+            "<?cs  uvar : P.Title ?>",
+            "<p><?cs uvar:P.A.Html ?> and <?cs uvar:P.B ?></p>",
+        };
+        static const char *const good[] = {
+            "<?cs uvar:P.Course.Html ?>",
+            "<?cs uvar:c.Description.Html?>",
+            "<div class=\"prose\"><?cs  uvar : P.About.Html  ?></div>",
+            "<?cs var:P.Name ?> <?cs var:P.Course.Html ?>",
+        };
+
+        for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+                is_int(uvar_misuses_in(bad[i], NULL, 0), 1, bad[i]);
+        for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+                is_int(uvar_misuses_in(good[i], NULL, 0), 0, good[i]);
+}
+
 /* For every template: no alt:; and every page template renders (with no data) in both
  * languages, which catches syntax errors and includes of missing files the day they are
  * written. */
-static int templates_seen, pages_seen, alt_total;
+static int templates_seen, pages_seen, alt_total, uvar_total;
 
 static int visit(const char *path, const struct stat *sb, int type, struct FTW *ftw)
 {
@@ -237,6 +325,7 @@ static int visit(const char *path, const struct stat *sb, int type, struct FTW *
 
         templates_seen++;
         alt_total += alt_uses(path, rel);
+        uvar_total += uvar_misuses(path, rel);
         if (strncmp(rel, "pages/", 6) != 0)
                 return 0;
         struct buf out;
@@ -253,11 +342,12 @@ static int visit(const char *path, const struct stat *sb, int type, struct FTW *
 
 static void test_all_templates(void)
 {
-        templates_seen = pages_seen = alt_total = 0;
+        templates_seen = pages_seen = alt_total = uvar_total = 0;
         ok(nftw(templates_dir, visit, 8, FTW_PHYS) == 0, "walked %s", templates_dir);
         ok(templates_seen > 2, "found templates (%d)", templates_seen);
         ok(pages_seen > 0, "found page templates (%d)", pages_seen);
         is_int(alt_total, 0, "no template uses alt: (it bypasses escaping)");
+        is_int(uvar_total, 0, "uvar: prints only *.Html variables (md_render's output)");
 }
 
 int main(void)
@@ -269,6 +359,7 @@ int main(void)
         int st = view_init(templates_dir, static_dir);
         is_int(st, 0, "view_init loads every language");
         test_lang_sync();
+        test_uvar_rule();
         if (st == 0) {
                 test_error_page();
                 test_all_templates();
