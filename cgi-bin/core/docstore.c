@@ -11,12 +11,12 @@
 
 #include "buf.h"
 #include "crypto.h"
+#include "image.h"
 
 #define PDF_EOF_WINDOW 1024 /* writers may put whitespace or a little garbage after %%EOF */
 
 const char *doc_sniff(const unsigned char *data, size_t len)
 {
-        static const unsigned char png[8] = {0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A};
         if (!data)
                 return NULL;
         if (len >= 5 && memcmp(data, "%PDF-", 5) == 0) {
@@ -25,11 +25,9 @@ const char *doc_sniff(const unsigned char *data, size_t len)
                         return "application/pdf";
                 return NULL;
         }
-        if (len >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF)
-                return "image/jpeg";
-        if (len >= sizeof png && memcmp(data, png, sizeof png) == 0)
-                return "image/png";
-        return NULL;
+        /* the image magic lives in one place (image.c); WebP is for covers, not documents */
+        enum img_type t = img_sniff(data, len);
+        return t == IMG_JPEG || t == IMG_PNG ? img_media_type(t) : NULL;
 }
 
 const char *doc_extension(const char *media_type)

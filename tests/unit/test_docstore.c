@@ -43,6 +43,8 @@ static void test_sniff(void)
         is_str(doc_sniff(png, sizeof png), "image/png", "the PNG signature is a PNG");
         ok(doc_sniff(png, 7) == NULL, "seven bytes of the PNG signature are not a PNG");
         ok(doc_sniff(jpeg, 2) == NULL, "FF D8 alone is not a JPEG");
+        static const unsigned char webp[] = {'R', 'I', 'F', 'F', 4, 0, 0, 0, 'W', 'E', 'B', 'P'};
+        ok(doc_sniff(webp, sizeof webp) == NULL, "a WebP (a cover image type) is not a document");
 
         const char *script = "#!/bin/sh\necho %PDF-1.4 %%EOF\n";
         ok(doc_sniff(u(script), strlen(script)) == NULL, "a shell script is refused");
