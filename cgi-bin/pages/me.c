@@ -72,7 +72,9 @@ DB_STMT(me_password_hash, "SELECT coalesce(password_hash, '') FROM users WHERE i
 DB_STMT(me_set_password, "UPDATE users SET password_hash = $2, password_set_at = now()"
                          " WHERE id = $1");
 DB_STMT(me_end_session, "DELETE FROM sessions WHERE id = $1 AND user_id = $2");
-DB_STMT(me_user_by_phone, "SELECT id, roles FROM users WHERE phone = $1 AND disabled_at IS NULL");
+/* Whether an account may be looked after: a citizen's, not a staff member's nor a disabled one. */
+DB_STMT(me_user_by_phone, "SELECT id, roles & 120 = 0 AND disabled_at IS NULL FROM users"
+                          " WHERE phone = $1");
 DB_STMT(me_elder_create, "INSERT INTO users (display_name, phone, roles) VALUES ($1, $2, 2)"
                          " ON CONFLICT (phone) DO NOTHING RETURNING id");
 DB_STMT(me_link_add, "INSERT INTO family_links (carer_id, elder_id, relation, status, confirmed_at)"
@@ -398,6 +400,15 @@ void page_me_family_add(struct req *rq, struct resp *rs)
                 refuse(rq, rs, "Family", "error.family_self");
                 return;
         }
+        PGresult *r = db_exec(cm_db, &me_user_by_phone, DB_PARAMS(phone));
+        if (!r) {
+                app_db_error(rq, rs);
+                return;
+        }
+        if (PQntuples(r) == 1 && strcmp(db_val(r, 0, 1), "t") != 0) { /* ask no one in vain */
+                refuse(rq, rs, "Family", "error.family_unavailable");
+                return;
+        }
         const char *extra[] = {"name", rq->sess->display_name, NULL};
         struct smscode_refusal why;
         switch (smscode_issue(rq, phone, "family", "family_code", extra, NULL, &why)) {
@@ -454,16 +465,23 @@ void page_me_family_confirm(struct req *rq, struct resp *rs)
                 return;
         }
         PGresult *r = db_exec(cm_db, &me_user_by_phone, DB_PARAMS(phone));
-        if (r && PQntuples(r) == 0)
-                r = db_exec(cm_db, &me_elder_create, DB_PARAMS(form(rq, "elder_name"), phone));
-        if (r && PQntuples(r) == 0)
-                r = db_exec(cm_db, &me_user_by_phone, DB_PARAMS(phone));
+        if (r && PQntuples(r) == 0) /* no account yet: the elder gets one (or the one just made) */
+                r = db_exec(cm_db, &me_elder_create, DB_PARAMS(form(rq, "elder_name"), phone))
+                        ? db_exec(cm_db, &me_user_by_phone, DB_PARAMS(phone))
+                        : NULL;
         if (!r || PQntuples(r) != 1) {
                 db_rollback(cm_db);
                 app_db_error(rq, rs);
                 return;
         }
         long long elder = atoll(db_val(r, 0, 0));
+        if (elder == rq->sess->user_id || strcmp(db_val(r, 0, 1), "t") != 0) {
+                db_rollback(cm_db);
+                refuse(rq, rs, "Family",
+                       elder == rq->sess->user_id ? "error.family_self"
+                                                  : "error.family_unavailable");
+                return;
+        }
         if (!db_exec(cm_db, &me_link_add,
                      DB_PARAMS(uid_text(rq), arena_printf(rq->arena, "%lld", elder),
                                form(rq, "relation")))) {

@@ -403,6 +403,18 @@ $r = CM::post("/me/family/$link/revoke", { csrf => CM::form_value($r->{content},
 is $r->{status}, 303, 'the elder can end the link';
 is CM::psql("SELECT status FROM family_links WHERE id = $link"), 'revoked', '… which is revoked';
 
+# a staff account cannot be "looked after"
+my $staff_elder = CM::fresh_phone();
+CM::make_user(phone => $staff_elder, roles => 8);
+$r = CM::get('/me', jar => $j8);
+$r = CM::post('/me/family', { csrf => CM::form_value($r->{content}, 'csrf'), elder_phone => $staff_elder,
+		elder_name => '同事', relation => 'other' }, jar => $j8);
+is $r->{status}, 400, 'a staff member\'s account cannot be linked as an elder';
+CM::has($r->{content}, qr/不能由家人帮办/, '… saying so');
+is CM::psql("SELECT count(*) FROM sms_codes WHERE phone = '$staff_elder'"), 0, '… without texting them';
+is CM::psql("SELECT count(*) FROM family_links f JOIN users e ON e.id = f.elder_id"
+		. " WHERE e.phone = '$staff_elder'"), 0, '… and no link is made';
+
 # --- staff: password, then TOTP -----------------------------------------------------------------
 
 sub base32_decode {
