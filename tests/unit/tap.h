@@ -85,6 +85,18 @@ __attribute__((unused)) static int is_mem(const void *got, size_t got_len, const
         return cond;
 }
 
+/* A test name built like printf, for checks made in a loop; valid until the next call. */
+__attribute__((format(printf, 1, 2), unused)) static const char *name(const char *fmt, ...)
+{
+        static char buf[256];
+        va_list ap;
+
+        va_start(ap, fmt);
+        vsnprintf(buf, sizeof buf, fmt, ap);
+        va_end(ap);
+        return buf;
+}
+
 __attribute__((unused)) static int done_testing(void)
 {
         printf("1..%d\n", tap_run_);

@@ -16,18 +16,6 @@
 
 #define TODAY 20240615
 
-static char name_buf[256];
-
-__attribute__((format(printf, 1, 2))) static const char *name(const char *fmt, ...)
-{
-        va_list ap;
-
-        va_start(ap, fmt);
-        vsnprintf(name_buf, sizeof name_buf, fmt, ap);
-        va_end(ap);
-        return name_buf;
-}
-
 /* ---------------------------------------------------------------- reference check characters */
 
 /* ISO 7064 MOD 11-2 in its iterative form: p = (p + digit) * 2 mod 11, check (12 - p) mod 11. */

@@ -22,18 +22,6 @@
 #include "markdown.h"
 #include "tap.h"
 
-static char name_buf[256];
-
-__attribute__((format(printf, 1, 2))) static const char *name(const char *fmt, ...)
-{
-        va_list ap;
-
-        va_start(ap, fmt);
-        vsnprintf(name_buf, sizeof name_buf, fmt, ap);
-        va_end(ap);
-        return name_buf;
-}
-
 /* md_render(md) gives exactly want, and the allow-list checker accepts it. */
 static void renders(const char *md, const char *want, const char *what)
 {
