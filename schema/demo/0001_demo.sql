@@ -1116,7 +1116,7 @@ ALTER TABLE demo_course ADD UNIQUE (title);
 ANALYZE demo_region, demo_agency, demo_base, demo_course;
 
 INSERT INTO courses (agency_id, category_id, title, summary, description, audience, mode, credits,
-                     hours, status, rating_sum, rating_count, created_at, updated_at)
+                     hours, status, rating_sum, rating_count, created_at, updated_at, listed_at)
 SELECT a.id, cat.id, c.title, c.summary,
        c.learn
        || E'\n\n'
@@ -1169,7 +1169,8 @@ SELECT a.id, cat.id, c.title, c.summary,
        r.cnt,
        now() - make_interval(days => 30 + c.h3 % 700, mins => c.h3 % 1440),
        now() - make_interval(days => 30 + c.h3 % 700, mins => c.h3 % 1440)
-             + make_interval(days => c.h3 % 29)
+             + make_interval(days => c.h3 % 29),
+       now() - make_interval(days => 30 + c.h3 % 700, mins => c.h3 % 1440)
   FROM demo_course c
   JOIN demo_agency da ON da.key = c.agency
   JOIN agencies a ON a.name = da.name
@@ -1296,5 +1297,9 @@ SELECT t.course_id,
 
 -- The offerings trigger has kept the course facts up to date; refresh once more for safety.
 SELECT refresh_all_course_facts();
+
+-- Each listed course starts with its first version, so an agency's first change shows a diff.
+INSERT INTO course_versions (course_id, no, cause, snapshot, made_at)
+SELECT id, 1, 'cosmetic', listing_snapshot(id, false), listed_at FROM courses WHERE status = 'listed';
 
 DROP TABLE demo_pool, demo_course, demo_base, demo_agency, demo_region;

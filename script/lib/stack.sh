@@ -393,8 +393,8 @@ stack_sms_key() {
 stack_write_conf() {
 	local driver=${CM_SMS_DRIVER:-aliyun} templates
 	case $driver in
-	aliyun) templates='login_code:SMS_900001 family_code:SMS_900002 agency_decision:SMS_900003' ;;
-	tencent) templates='login_code:1900001 family_code:1900002 agency_decision:1900003' ;;
+	aliyun) templates='login_code:SMS_900001 family_code:SMS_900002 agency_decision:SMS_900003 listing_decision:SMS_900004' ;;
+	tencent) templates='login_code:1900001 family_code:1900002 agency_decision:1900003 listing_decision:1900004' ;;
 	*)
 		stack_err "CM_SMS_DRIVER=$driver: use aliyun or tencent"
 		return 1
