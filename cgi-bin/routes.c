@@ -170,6 +170,55 @@ static const struct param_spec admin_audit_params[] = {
     {.kind = PARAM_END},
 };
 
+/* The agency's courses (agency_courses.c). The form's fields are declared loosely; the handler
+ * checks them and answers with the form. */
+static const char *const course_done_choices[] = {"created",  "saved",    "submitted", "withdrawn",
+                                                  "unlisted", "relisted", "discarded", NULL};
+#define COURSE_FORM_FIELDS                                                                         \
+        {.name = "title", .kind = PARAM_TEXT, .max = 400},                                         \
+            {.name = "summary", .kind = PARAM_TEXT, .max = 1500},                                  \
+            {.name = "description", .kind = PARAM_TEXT, .max = 20000},                             \
+            {.name = "category", .kind = PARAM_ID},                                                \
+            {.name = "audience", .kind = PARAM_TEXT, .max = 40},                                   \
+            {.name = "mode", .kind = PARAM_TEXT, .max = 40},                                       \
+            {.name = "credits", .kind = PARAM_TEXT, .max = 20},                                    \
+            {.name = "hours", .kind = PARAM_TEXT, .max = 20},                                      \
+            {.name = "outcomes", .kind = PARAM_TEXT, .max = 4000},                                 \
+        {                                                                                          \
+                .name = "preview", .kind = PARAM_ENUM, .choices = yes_choices                      \
+        }
+
+static const struct param_spec course_new_params[] = {
+    COURSE_FORM_FIELDS,
+    {.kind = PARAM_END},
+};
+static const struct param_spec course_edit_params[] = {
+    {.name = "id", .kind = PARAM_ID, .sources = FROM_PATH, .required = true},
+    COURSE_FORM_FIELDS,
+    {.kind = PARAM_END},
+};
+static const struct param_spec course_show_params[] = {
+    {.name = "id", .kind = PARAM_ID, .sources = FROM_PATH, .required = true},
+    {.name = "done", .kind = PARAM_ENUM, .choices = course_done_choices},
+    {.name = "live", .kind = PARAM_TEXT, .max = 200},
+    {.name = "held", .kind = PARAM_TEXT, .max = 200},
+    {.kind = PARAM_END},
+};
+static const struct param_spec course_submit_params[] = {
+    {.name = "id", .kind = PARAM_ID, .sources = FROM_PATH, .required = true},
+    {.name = "note", .kind = PARAM_TEXT, .max = 500},
+    {.kind = PARAM_END},
+};
+static const struct param_spec course_unlist_params[] = {
+    {.name = "id", .kind = PARAM_ID, .sources = FROM_PATH, .required = true},
+    {.name = "reason", .kind = PARAM_TEXT, .max = 500},
+    {.kind = PARAM_END},
+};
+static const struct param_spec media_cover_params[] = {
+    {.name = "file", .kind = PARAM_TEXT, .max = 40, .sources = FROM_PATH, .required = true},
+    {.kind = PARAM_END},
+};
+
 #define GET  HTTP_GET
 #define POST HTTP_POST
 
@@ -211,6 +260,25 @@ const struct route routes[] = {
      "agency_documents_add"},
     {GET, "/agency/documents/{id}", page_agency_document, ROLE_USER, id_param, ROUTE_RAW,
      "agency_document"},
+    {GET, "/agency/courses", page_agency_courses, ROLE_AGENCY, NULL, 0, "agency_courses"},
+    {GET | POST, "/agency/courses/new", page_agency_course_new, ROLE_AGENCY, course_new_params, 0,
+     "agency_course_new"},
+    {GET, "/agency/courses/{id}", page_agency_course, ROLE_AGENCY, course_show_params, 0,
+     "agency_course"},
+    {GET | POST, "/agency/courses/{id}/edit", page_agency_course_edit, ROLE_AGENCY,
+     course_edit_params, 0, "agency_course_edit"},
+    {POST, "/agency/courses/{id}/submit", page_agency_course_submit, ROLE_AGENCY,
+     course_submit_params, 0, "agency_course_submit"},
+    {POST, "/agency/courses/{id}/withdraw", page_agency_course_withdraw, ROLE_AGENCY, id_param, 0,
+     "agency_course_withdraw"},
+    {POST, "/agency/courses/{id}/unlist", page_agency_course_unlist, ROLE_AGENCY,
+     course_unlist_params, 0, "agency_course_unlist"},
+    {POST, "/agency/courses/{id}/relist", page_agency_course_relist, ROLE_AGENCY, id_param, 0,
+     "agency_course_relist"},
+    {POST, "/agency/courses/{id}/discard", page_agency_course_discard, ROLE_AGENCY, id_param, 0,
+     "agency_course_discard"},
+    {GET, "/media/covers/{file}", page_media_cover, ROLE_ANYONE, media_cover_params, ROUTE_RAW,
+     "media_cover"},
     {GET, "/admin/users", page_admin_users, ROLE_ADMIN, admin_users_params, 0, "admin_users"},
     {POST, "/admin/users/{id}/roles", page_admin_roles, ROLE_ADMIN, admin_roles_params, 0,
      "admin_roles"},

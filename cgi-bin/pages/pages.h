@@ -37,6 +37,18 @@ void page_agency_register(struct req *rq, struct resp *rs);
 void page_agency_edit(struct req *rq, struct resp *rs);
 void page_agency_documents_add(struct req *rq, struct resp *rs);
 void page_agency_document(struct req *rq, struct resp *rs);
+/* agency_courses.c: the agency's courses */
+void page_agency_courses(struct req *rq, struct resp *rs);
+void page_agency_course_new(struct req *rq, struct resp *rs);
+void page_agency_course(struct req *rq, struct resp *rs);
+void page_agency_course_edit(struct req *rq, struct resp *rs);
+void page_agency_course_submit(struct req *rq, struct resp *rs);
+void page_agency_course_withdraw(struct req *rq, struct resp *rs);
+void page_agency_course_unlist(struct req *rq, struct resp *rs);
+void page_agency_course_relist(struct req *rq, struct resp *rs);
+void page_agency_course_discard(struct req *rq, struct resp *rs);
+/* cover.c: course cover images */
+void page_media_cover(struct req *rq, struct resp *rs);
 /* admin.c, admin_decide.c, admin_audit.c */
 void page_admin_users(struct req *rq, struct resp *rs);
 void page_admin_roles(struct req *rq, struct resp *rs);

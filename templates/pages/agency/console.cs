@@ -49,6 +49,18 @@
   </dl>
 </section>
 
+<?cs if:P.Agency.Status == "approved" ?>
+<section class="console-section" id="courses" aria-labelledby="agency-courses">
+  <h2 id="agency-courses"><?cs var:L.agency_courses.console_courses ?></h2>
+  <p><?cs var:L.agency_courses.console_courses_lead ?></p>
+  <ul>
+    <li><a href="/agency/courses"><?cs var:L.agency_courses.list_title ?></a></li>
+    <li><a href="/agency/courses/new"><?cs var:L.agency_courses.new_title ?></a></li>
+    <li><a href="/agency/teachers"><?cs var:L.agency_courses.console_teachers ?></a></li>
+  </ul>
+</section>
+<?cs /if ?>
+
 <section class="console-section" aria-labelledby="agency-facts">
   <h2 id="agency-facts"><?cs var:L.agency_console.section_agency ?></h2>
   <dl class="facts">
