@@ -242,7 +242,16 @@ has_words($r, zh('refuse_review_open'), '… in words');
 # The reviewer approves (the review desk is another page; here by SQL, as it would).
 CM::psql("UPDATE listing_reviews SET state = 'approved', decided_by = $reviewer, decided_at = now() WHERE id = $rid;"
 	. " SELECT listing_apply($cid); SELECT listing_record_version($cid, 'approved', $rid, $reviewer);");
+CM::psql("INSERT INTO review_verdicts (review_id, item_id, item_title, verdict, note)"
+	. " SELECT $rid, id, title, 'pass', '证书齐全$$' FROM admission_items WHERE active");
 is(CM::psql("SELECT status FROM courses WHERE id = $cid"), 'listed', 'approved by SQL: listed');
+$r = CM::get("/agency/courses/$cid", jar => $j1);
+my $history = CM::section($r->{content}, qr/<section[^>]*id="reviews"/);
+ok(index(CM::text($history), '机构资质齐全') >= 0, 'the overview shows the verdicts by item');
+ok(index(CM::text($history), "证书齐全$$") >= 0, '… with the reviewer\'s notes');
+ok(index(CM::text($history), zh('verdict_pass')) >= 0, '… and the verdict in words');
+my $vers = CM::section($r->{content}, qr/<section[^>]*id="versions"/);
+ok(index(CM::text($vers), zh('cause_approved')) >= 0, '… and the approved version');
 is(CM::get(CM::nocache("/courses/$cid"))->{status}, 200, '… on the public page');
 
 $r = CM::post("/agency/courses/$cid/submit", { csrf => $csrf }, jar => $j1);
