@@ -33,8 +33,10 @@
   elif:P.Done == "unlisted" ?><?cs var:L.agency_courses.done_unlisted ?><?cs
   elif:P.Done == "relisted" ?><?cs var:L.agency_courses.done_relisted ?><?cs
   else ?><?cs var:L.agency_courses.done_discarded ?><?cs /if ?></p>
-  <?cs if:subcount(P.DoneLive) > 0 ?><p id="done-live"><?cs var:L.agency_courses.done_live ?> <?cs each:f = P.DoneLive ?><?cs if:!first(f) ?><?cs var:L.agency_courses.list_sep ?><?cs /if ?><?cs var:f ?><?cs /each ?></p><?cs /if ?>
-  <?cs if:subcount(P.DoneHeld) > 0 ?><p id="done-held"><?cs var:L.agency_courses.done_held ?> <?cs each:f = P.DoneHeld ?><?cs if:!first(f) ?><?cs var:L.agency_courses.list_sep ?><?cs /if ?><?cs var:f ?><?cs /each ?></p><?cs /if ?>
+  <?cs if:subcount(P.DoneLive) > 0 ?><p id="done-live"><?cs var:L.agency_courses.done_live ?></p>
+  <ul><?cs each:f = P.DoneLive ?><li><?cs var:f ?></li><?cs /each ?></ul><?cs /if ?>
+  <?cs if:subcount(P.DoneHeld) > 0 ?><p id="done-held"><?cs var:L.agency_courses.done_held ?></p>
+  <ul><?cs each:f = P.DoneHeld ?><li><?cs var:f ?></li><?cs /each ?></ul><?cs /if ?>
 </div>
 <?cs /if ?>
 
