@@ -211,6 +211,20 @@ is(CM::get('/agency/courses/999999999', jar => $j1)->{status}, 404, 'a missing c
 $r = CM::get('/agency/courses', jar => $j1);
 CM::has($r->{content}, qr{href="/agency/courses/$cid"}, 'the owner\'s list links to the course');
 
+# --- editing a draft writes the row ----------------------------------------------------------------
+$r = CM::get("/agency/courses/$cid/edit", jar => $j1);
+is($r->{status}, 200, 'the edit form of a draft');
+is(CM::form_value($r->{content}, 'title'), "书法入门$$", '… filled in');
+CM::has($r->{content}, qr{<img src="/media/covers/$cover-t\.jpg"}, '… showing the cover');
+$r = CM::post_multipart("/agency/courses/$cid/edit", { %good, category => $cat2, credits => '1.5' }, [], jar => $j1);
+is($r->{status}, 303, 'a draft edit: 303') or diag CM::brief($r);
+like($r->{headers}{location} // '', qr{done=saved$}, '… nothing listed as live or held');
+is(CM::psql("SELECT category_id || '|' || credits || '|' || (pending IS NULL) FROM courses WHERE id = $cid"),
+	"$cat2|1.5|true", '… category and credits written directly');
+is(CM::psql("SELECT count(*) FROM course_versions WHERE course_id = $cid"), 0, '… no version');
+CM::post_multipart("/agency/courses/$cid/edit", { %good }, [], jar => $j1);
+is(CM::psql("SELECT cover FROM courses WHERE id = $cid"), $cover, '… the cover kept when no file is chosen');
+
 # --- submitting: what a course needs --------------------------------------------------------------
 $r = CM::post("/agency/courses/$cid/submit", { csrf => $csrf }, jar => $j1);
 is($r->{status}, 409, 'submitting without an offering: 409') or diag CM::brief($r);
