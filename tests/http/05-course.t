@@ -155,8 +155,8 @@ is(CM::get("/courses/$course/", jar => CM::jar())->{status}, 404, 'a trailing sl
 is(CM::get("/courses/0$course", jar => CM::jar())->{status}, 200, 'a leading zero names the same course');
 
 # --- unlisted course, suspended agency ------------------------------------------------------------
-push @restore, "UPDATE courses SET status = 'listed' WHERE id = $course;";
-CM::psql("UPDATE courses SET status = 'unlisted' WHERE id = $course");
+push @restore, "UPDATE courses SET status = 'listed', unlisted_at = NULL, unlisted_by = NULL WHERE id = $course;";
+CM::psql("UPDATE courses SET status = 'unlisted', unlisted_at = now(), unlisted_by = 'agency' WHERE id = $course");
 is(CM::eventually(sub { CM::get("/courses/$course", jar => CM::jar()) }, sub { $_[0]{status} == 404 })->{status},
    404, 'an unlisted course is 404 (the page cache hears of it)');
 my @found = map { CM::card_ids(CM::get(CM::nocache('/courses'), query => [q => $title, page => $_], jar => CM::jar())->{content}) } 1 .. 3;
