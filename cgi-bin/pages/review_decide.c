@@ -92,6 +92,10 @@ static void set_review(struct req *rq, HDF *h, PGresult *r)
         hset(h, view_str(rq->lang, arena_printf(rq->arena, "review.state_%s", db_val(r, 0, 2))),
              "P.R.StateLabel");
         hset(h, review_age_words(rq, atoll(db_val(r, 0, 28))), "P.R.Age");
+        hset(
+            h,
+            view_str(rq->lang, arena_printf(rq->arena, "admin.agency_status_%s", db_val(r, 0, 17))),
+            "P.R.AgencyStatusLabel");
         const char *desc = db_val(r, 0, 21);
         struct buf b;
         buf_init(&b);
