@@ -227,6 +227,24 @@ is(CM::psql("SELECT price_fen || '|' || (pending IS NULL) FROM offerings WHERE i
 $r = CM::eventually(sub { CM::get(CM::nocache("/courses/$cid")) }, sub { index(CM::text($_[0]{content}), '¥500.00') >= 0 });
 ok(index(CM::text($r->{content}), '¥500.00') >= 0, '… on the public page');
 
+# an approval the schema refuses fails whole and says so
+CM::psql("UPDATE offerings SET seats_taken = 5 WHERE id = $oid");
+CM::psql(q{UPDATE offerings SET pending = '{"capacity": 3}' WHERE id = } . $oid);
+my $rid4 = submit($cid);
+CM::post("/review/$rid4/claim", { csrf => $csrf }, jar => $j1);
+$page = CM::get("/review/$rid4", jar => $j1)->{content};
+CM::has($page, qr{action="/review/courses/$cid/unlist"}, 'a listed course has the unlist form on the decision page');
+$r = CM::post("/review/$rid4/decide", { csrf => $csrf, decision => 'approve', verdicts($page) }, jar => $j1);
+is($r->{status}, 409, 'an approval that breaks a constraint (capacity below seats taken) is refused');
+ok(has_text($r, 'review.err_constraint'), '… saying so');
+is(CM::psql("SELECT state || '|' || (SELECT count(*) FROM review_verdicts WHERE review_id = $rid4) FROM listing_reviews WHERE id = $rid4"),
+	'submitted|0', '… and nothing of it was kept');
+is(CM::psql("SELECT capacity || '|' || (pending->>'capacity') FROM offerings WHERE id = $oid"), '30|3', '… the offering unchanged');
+CM::psql("UPDATE listing_reviews SET state = 'withdrawn' WHERE id = $rid4");
+CM::psql("UPDATE offerings SET pending = NULL, seats_taken = 0 WHERE id = $oid");
+$r = CM::post("/review/$rid4/decide", { csrf => $csrf, decision => 'approve', verdicts($page) }, jar => $j1);
+is($r->{status}, 409, 'a withdrawn review cannot be decided');
+
 # --- staff unlisting -----------------------------------------------------------------------------------
 $r = CM::get("/review/courses/$cid", jar => $j1);
 is($r->{status}, 200, 'the course page for staff');

@@ -12,6 +12,7 @@
     P.DiffCount, P.Diff.N.Scope Offering Field Before After Kind KindLabel
     P.Items.N.Id Title Guidance (Verdict Note Missing when refilled)
     P.Verdicts.N.Title Verdict Note (a decided review), P.Reasons, P.Error
+  A listed course also gets the staff unlisting form (POST /review/courses/{id}/unlist).
 ?>
 <p class="muted"><?cs var:L.review.desk ?> · <?cs var:P.R.KindLabel ?> · <?cs var:P.R.StateLabel ?></p>
 <h1><?cs var:L.review.review_title ?> <?cs var:P.R.Title ?></h1>
@@ -151,5 +152,20 @@
   <h3><?cs var:L.review.verdicts_heading ?></h3>
   <ul><?cs each:v = P.Verdicts ?><li><?cs var:v.Title ?>: <?cs var:v.Verdict ?><?cs if:string.length(v.Note) > 0 ?> (<?cs var:v.Note ?>)<?cs /if ?></li><?cs /each ?></ul>
   <?cs /if ?>
+</section>
+<?cs /if ?>
+
+<?cs if:P.R.CourseStatus == "listed" ?>
+<section class="console-section" id="unlist" aria-labelledby="unlist-heading">
+  <h2 id="unlist-heading"><?cs var:L.review.unlist_heading ?></h2>
+  <form class="form" method="post" action="/review/courses/<?cs var:P.R.CourseId ?>/unlist">
+    <?cs call:csrf_field() ?>
+    <div class="field<?cs if:0 ?> has-error<?cs /if ?>">
+      <label for="unlist-reason"><?cs var:L.review.unlist_reason ?></label>
+      <p class="field-hint" id="unlist-hint"><?cs var:L.review.unlist_hint ?></p>
+      <textarea id="unlist-reason" name="reason" rows="3" maxlength="500" required aria-describedby="unlist-hint"><?cs var:P.UnlistReason ?></textarea>
+    </div>
+    <button class="btn btn-danger" type="submit"><?cs var:L.review.unlist ?></button>
+  </form>
 </section>
 <?cs /if ?>
