@@ -75,6 +75,15 @@ DB_STMT(review_items, "SELECT id, title, title_en, guidance, guidance_en FROM ad
 DB_STMT(review_verdicts_get, "SELECT item_title, verdict, coalesce(note, '') FROM review_verdicts"
                              " WHERE review_id = $1::bigint ORDER BY item_id");
 
+/* The word for a coded value (group "mode": offline → 线下), or the value itself when there is
+ * none. */
+static const char *word(struct req *rq, const char *group, const char *value)
+{
+        const char *key = arena_printf(rq->arena, "%s.%s", group, value);
+        const char *w = view_str(rq->lang, key);
+        return strcmp(w, key) == 0 ? value : w;
+}
+
 static void set_review(struct req *rq, HDF *h, PGresult *r)
 {
         static const char *const keys[] = {
@@ -87,6 +96,7 @@ static void set_review(struct req *rq, HDF *h, PGresult *r)
                 if (keys[i])
                         hset(h, db_val(r, 0, (int)i), "P.R.%s", keys[i]);
         hset_int(h, strcmp(db_val(r, 0, 11), "t") == 0, "P.R.Mine");
+        hset(h, word(rq, "mode", db_val(r, 0, 24)), "P.R.Mode");
         hset(h, view_str(rq->lang, arena_printf(rq->arena, "review.kind_%s", db_val(r, 0, 1))),
              "P.R.KindLabel");
         hset(h, view_str(rq->lang, arena_printf(rq->arena, "review.state_%s", db_val(r, 0, 2))),
@@ -148,8 +158,13 @@ static void set_diff(struct req *rq, HDF *h, const char *before, const char *aft
                 hset(h, rows[i].scope, "P.Diff.%d.Scope", i);
                 hset(h, rows[i].offering_name, "P.Diff.%d.Offering", i);
                 hset(h, view_str(rq->lang, rows[i].field), "P.Diff.%d.Field", i);
-                hset(h, rows[i].before, "P.Diff.%d.Before", i);
-                hset(h, rows[i].after, "P.Diff.%d.After", i);
+                const char *group = strcmp(rows[i].field, "review.f_mode") == 0       ? "mode"
+                                    : strcmp(rows[i].field, "review.f_audience") == 0 ? "audience"
+                                                                                      : NULL;
+                hset(h, group ? word(rq, group, rows[i].before) : rows[i].before,
+                     "P.Diff.%d.Before", i);
+                hset(h, group ? word(rq, group, rows[i].after) : rows[i].after, "P.Diff.%d.After",
+                     i);
                 hset(h, listing_diff_kind_name(rows[i].kind), "P.Diff.%d.Kind", i);
                 hset(h,
                      view_str(rq->lang, arena_printf(rq->arena, "review.diff_%s",

@@ -190,11 +190,13 @@ ok((grep { $_ == $cid } CM::card_ids($r->{content})), '… and the catalog finds
 
 # --- a material change ---------------------------------------------------------------------------------
 CM::psql(q{UPDATE offerings SET pending = '{"price_fen": 50000}' WHERE id = } . $oid);
+CM::psql(q{UPDATE courses SET pending = '{"mode": "blended"}' WHERE id = } . $cid);
 my $rid3 = submit($cid);
 is(CM::psql("SELECT kind FROM listing_reviews WHERE id = $rid3"), 'change', 'a change review');
 $r = CM::get("/review/$rid3", jar => $j1);
 my $diff = CM::text(CM::section($r->{content}, qr/<section[^>]*id="diff"/));
 like($diff, qr/\Q@{[zh('review.f_price_fen')]}\E.*¥120\.00.*¥500\.00/, 'the diff shows both prices');
+like($diff, qr/\Q@{[zh('review.f_mode')]}\E.*\Q@{[zh('mode.offline')]}\E.*\Q@{[zh('mode.blended')]}\E/, '… and the mode, in words');
 ok(index(CM::text($r->{content}), zh('review.above_guide')) >= 0, '¥50.00 an hour is flagged above the ¥40.00 guide');
 $r = CM::get(CM::nocache("/courses/$cid"));
 ok(index(CM::text($r->{content}), '¥120.00') >= 0 && index(CM::text($r->{content}), '¥500.00') < 0,
