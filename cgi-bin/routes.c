@@ -219,6 +219,57 @@ static const struct param_spec media_cover_params[] = {
     {.kind = PARAM_END},
 };
 
+/* The review desk and the admission standard. The checklist's verdicts (v_<item>, n_<item>) and
+ * the price guides (g_<category>) are named after rows, so their handlers read and check them. */
+static const char *const review_show_choices[] = {"mine", "unclaimed", NULL};
+static const char *const review_done_choices[] = {"approve", "reject", "released", "unlisted",
+                                                  NULL};
+static const char *const review_decision_choices[] = {"approve", "reject", NULL};
+static const char *const standard_done_choices[] = {"added",       "edited", "retired",
+                                                    "reactivated", "guides", NULL};
+static const char *const active_choices[] = {"0", "1", NULL};
+
+static const struct param_spec review_queue_params[] = {
+    {.name = "show", .kind = PARAM_ENUM, .choices = review_show_choices},
+    {.name = "done", .kind = PARAM_ENUM, .choices = review_done_choices},
+    {.kind = PARAM_END},
+};
+
+static const struct param_spec review_params[] = {
+    {.name = "id", .kind = PARAM_ID, .sources = FROM_PATH, .required = true},
+    {.name = "done", .kind = PARAM_ENUM, .choices = review_done_choices},
+    {.name = "reason", .kind = PARAM_TEXT, .max = 500},
+    {.kind = PARAM_END},
+};
+
+static const struct param_spec review_decide_params[] = {
+    {.name = "id", .kind = PARAM_ID, .sources = FROM_PATH, .required = true},
+    {.name = "decision", .kind = PARAM_ENUM, .choices = review_decision_choices, .required = true},
+    {.name = "reasons", .kind = PARAM_TEXT, .max = 2000},
+    {.kind = PARAM_END},
+};
+
+static const struct param_spec standard_params[] = {
+    {.name = "done", .kind = PARAM_ENUM, .choices = standard_done_choices},
+    {.kind = PARAM_END},
+};
+
+static const struct param_spec standard_item_params[] = {
+    {.name = "id", .kind = PARAM_ID, .sources = FROM_PATH},
+    {.name = "title", .kind = PARAM_TEXT, .max = 400},
+    {.name = "title_en", .kind = PARAM_TEXT, .max = 800},
+    {.name = "guidance", .kind = PARAM_TEXT, .max = 4000},
+    {.name = "guidance_en", .kind = PARAM_TEXT, .max = 8000},
+    {.name = "sort", .kind = PARAM_INT, .min = -100000, .max = 100000},
+    {.kind = PARAM_END},
+};
+
+static const struct param_spec standard_active_params[] = {
+    {.name = "id", .kind = PARAM_ID, .sources = FROM_PATH, .required = true},
+    {.name = "active", .kind = PARAM_ENUM, .choices = active_choices, .required = true},
+    {.kind = PARAM_END},
+};
+
 #define GET  HTTP_GET
 #define POST HTTP_POST
 
@@ -287,6 +338,29 @@ const struct route routes[] = {
     {POST, "/admin/outbox/{id}/retry", page_admin_outbox_retry, ROLE_ADMIN, id_param, 0,
      "admin_outbox_retry"},
     {GET, "/admin/audit", page_admin_audit, ROLE_ADMIN, admin_audit_params, 0, "admin_audit"},
+    {GET, "/admin/standard", page_admin_standard, ROLE_ADMIN, standard_params, 0, "admin_standard"},
+    {POST, "/admin/standard/items", page_admin_standard_add, ROLE_ADMIN, standard_item_params, 0,
+     "admin_standard_add"},
+    {POST, "/admin/standard/items/{id}", page_admin_standard_edit, ROLE_ADMIN, standard_item_params,
+     0, "admin_standard_edit"},
+    {POST, "/admin/standard/items/{id}/active", page_admin_standard_active, ROLE_ADMIN,
+     standard_active_params, 0, "admin_standard_active"},
+    {POST, "/admin/standard/guides", page_admin_standard_guides, ROLE_ADMIN, NULL, 0,
+     "admin_standard_guides"},
+    {GET, "/standard", page_standard, ROLE_ANYONE, NULL, ROUTE_CACHE, "standard"},
+    {GET, "/review", page_review_queue, ROLE_REVIEWER | ROLE_ADMIN, review_queue_params, 0,
+     "review_queue"},
+    {GET, "/review/{id}", page_review, ROLE_REVIEWER | ROLE_ADMIN, review_params, 0, "review"},
+    {POST, "/review/{id}/claim", page_review_claim, ROLE_REVIEWER | ROLE_ADMIN, review_params, 0,
+     "review_claim"},
+    {POST, "/review/{id}/release", page_review_release, ROLE_REVIEWER | ROLE_ADMIN, review_params,
+     0, "review_release"},
+    {POST, "/review/{id}/decide", page_review_decide, ROLE_REVIEWER | ROLE_ADMIN,
+     review_decide_params, 0, "review_decide"},
+    {GET, "/review/courses/{id}", page_review_course, ROLE_REVIEWER | ROLE_ADMIN, review_params, 0,
+     "review_course"},
+    {POST, "/review/courses/{id}/unlist", page_review_unlist, ROLE_REVIEWER | ROLE_ADMIN,
+     review_params, 0, "review_unlist"},
     {GET, "/healthz", page_healthz, ROLE_ANYONE, NULL, ROUTE_RAW, "healthz"},
     {0, NULL, NULL, 0, NULL, 0, NULL},
 };

@@ -104,6 +104,7 @@
         <li><a href="/map"><?cs var:L.footer.link_map ?></a></li>
         <li><a href="/accessibility"><?cs var:L.footer.link_accessibility ?></a></li>
         <li><a href="/privacy"><?cs var:L.footer.link_privacy ?></a></li>
+        <li><a href="/standard"><?cs var:L.footer.link_standard ?></a></li>
       </ul>
     </section>
   </div>

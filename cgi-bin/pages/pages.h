@@ -55,6 +55,21 @@ void page_admin_roles(struct req *rq, struct resp *rs);
 void page_admin_decide(struct req *rq, struct resp *rs);
 void page_admin_outbox_retry(struct req *rq, struct resp *rs);
 void page_admin_audit(struct req *rq, struct resp *rs);
+/* admin_standard.c: the admission standard and the price guides */
+void page_admin_standard(struct req *rq, struct resp *rs);
+void page_admin_standard_add(struct req *rq, struct resp *rs);
+void page_admin_standard_edit(struct req *rq, struct resp *rs);
+void page_admin_standard_active(struct req *rq, struct resp *rs);
+void page_admin_standard_guides(struct req *rq, struct resp *rs);
+void page_standard(struct req *rq, struct resp *rs);
+/* review.c, review_decide.c: the review desk */
+void page_review_queue(struct req *rq, struct resp *rs);
+void page_review(struct req *rq, struct resp *rs);
+void page_review_claim(struct req *rq, struct resp *rs);
+void page_review_release(struct req *rq, struct resp *rs);
+void page_review_decide(struct req *rq, struct resp *rs);
+void page_review_course(struct req *rq, struct resp *rs);
+void page_review_unlist(struct req *rq, struct resp *rs);
 
 /* login.c */
 void page_login(struct req *rq, struct resp *rs);
