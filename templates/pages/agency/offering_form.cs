@@ -34,8 +34,8 @@
 <?cs if:P.Done ?>
 <div class="notice notice-ok" role="status" id="saved">
   <p><strong><?cs var:L.agency_offerings.ok_prefix ?></strong> <?cs if:P.Done == "created" ?><?cs var:L.agency_offerings.done_created ?><?cs else ?><?cs var:L.agency_offerings.done_saved ?><?cs /if ?></p>
-  <?cs if:subcount(P.WentLive) > 0 ?><p id="went-live"><?cs var:L.agency_offerings.went_live ?> <?cs each:f = P.WentLive ?><?cs if:!first(f) ?>、<?cs /if ?><?cs var:f ?><?cs /each ?></p><?cs /if ?>
-  <?cs if:subcount(P.Held) > 0 ?><p id="held"><?cs var:L.agency_offerings.held ?> <?cs each:f = P.Held ?><?cs if:!first(f) ?>、<?cs /if ?><?cs var:f ?><?cs /each ?></p><?cs /if ?>
+  <?cs if:subcount(P.WentLive) > 0 ?><div id="went-live"><p><?cs var:L.agency_offerings.went_live ?></p><ul><?cs each:f = P.WentLive ?><li><?cs var:f ?></li><?cs /each ?></ul></div><?cs /if ?>
+  <?cs if:subcount(P.Held) > 0 ?><div id="held"><p><?cs var:L.agency_offerings.held ?></p><ul><?cs each:f = P.Held ?><li><?cs var:f ?></li><?cs /each ?></ul></div><?cs /if ?>
 </div>
 <?cs /if ?>
 
@@ -149,7 +149,7 @@
         <option value=""><?cs var:L.agency_offerings.f_region_any ?></option>
         <?cs each:g = P.RegionGroups ?>
         <optgroup label="<?cs var:g.Name ?>">
-          <?cs each:r = g.Regions ?><option value="<?cs var:r.Id ?>"<?cs if:r.Selected == 1 ?> selected<?cs /if ?>><?cs var:r.Name ?><?cs if:r.District == 1 ?>（<?cs var:L.agency_offerings.f_region_all ?>）<?cs /if ?></option><?cs /each ?>
+          <?cs each:r = g.Regions ?><option value="<?cs var:r.Id ?>"<?cs if:r.Selected == 1 ?> selected<?cs /if ?>><?cs var:r.Name ?><?cs if:r.District == 1 ?> <?cs var:L.agency_offerings.f_region_all ?><?cs /if ?></option><?cs /each ?>
         </optgroup>
         <?cs /each ?>
       </select>
