@@ -470,7 +470,7 @@ static void read_form(struct req *rq, struct form_check *fc, const struct choice
         else
                 field_error(fc, "region", "err_region");
 
-        long long ids[MAX_TEACHERS];
+        long long ids[MAX_TEACHERS] = {0};
         int nids = 0;
         bool bad_teacher = false;
         for (const struct kv *kv = rq->form; kv; kv = kv->next) {
