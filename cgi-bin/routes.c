@@ -270,6 +270,51 @@ static const struct param_spec standard_active_params[] = {
     {.kind = PARAM_END},
 };
 
+/* The teacher pool and offerings (agency_teachers.c, agency_offerings.c): every field is text
+ * here, so the handlers answer bad input in words; weekday and teacher checkboxes repeat and are
+ * read from the form by the handler. */
+static const char *const teacher_done_choices[] = {"added", "saved", "retired", "reactivated",
+                                                   NULL};
+static const char *const offering_done_choices[] = {"created", "saved", NULL};
+
+static const struct param_spec teachers_params[] = {
+    {.name = "done", .kind = PARAM_ENUM, .choices = teacher_done_choices},
+    {.kind = PARAM_END},
+};
+
+static const struct param_spec teacher_form_params[] = {
+    {.name = "id", .kind = PARAM_ID, .sources = FROM_PATH},
+    {.name = "name", .kind = PARAM_TEXT, .max = 200},
+    {.name = "kind", .kind = PARAM_TEXT, .max = 20},
+    {.name = "subjects", .kind = PARAM_TEXT, .max = 1000},
+    {.name = "qualifications", .kind = PARAM_TEXT, .max = 4000},
+    {.name = "bio", .kind = PARAM_TEXT, .max = 4000},
+    {.kind = PARAM_END},
+};
+
+static const struct param_spec offering_form_params[] = {
+    {.name = "id", .kind = PARAM_ID, .sources = FROM_PATH, .required = true},
+    {.name = "done", .kind = PARAM_ENUM, .choices = offering_done_choices, .sources = FROM_QUERY},
+    {.name = "live", .kind = PARAM_TEXT, .max = 300, .sources = FROM_QUERY},
+    {.name = "held", .kind = PARAM_TEXT, .max = 300, .sources = FROM_QUERY},
+    {.name = "name", .kind = PARAM_TEXT, .max = 200},
+    {.name = "starts_on", .kind = PARAM_TEXT, .max = 40},
+    {.name = "ends_on", .kind = PARAM_TEXT, .max = 40},
+    {.name = "time_from", .kind = PARAM_TEXT, .max = 20},
+    {.name = "time_to", .kind = PARAM_TEXT, .max = 20},
+    {.name = "site", .kind = PARAM_TEXT, .max = 20},
+    {.name = "capacity", .kind = PARAM_TEXT, .max = 20},
+    {.name = "price", .kind = PARAM_TEXT, .max = 30},
+    {.name = "free", .kind = PARAM_ENUM, .choices = yes_choices},
+    {.name = "free_seats", .kind = PARAM_TEXT, .max = 20},
+    {.name = "opens_at", .kind = PARAM_TEXT, .max = 40},
+    {.name = "closes_at", .kind = PARAM_TEXT, .max = 40},
+    {.name = "cancel_until", .kind = PARAM_TEXT, .max = 40},
+    {.name = "min_age", .kind = PARAM_TEXT, .max = 20},
+    {.name = "region", .kind = PARAM_TEXT, .max = 20},
+    {.kind = PARAM_END},
+};
+
 #define GET  HTTP_GET
 #define POST HTTP_POST
 
@@ -330,6 +375,22 @@ const struct route routes[] = {
      "agency_course_discard"},
     {GET, "/media/covers/{file}", page_media_cover, ROLE_ANYONE, media_cover_params, ROUTE_RAW,
      "media_cover"},
+    {GET, "/agency/teachers", page_agency_teachers, ROLE_AGENCY, teachers_params, 0,
+     "agency_teachers"},
+    {GET | POST, "/agency/teachers/new", page_agency_teacher_new, ROLE_AGENCY, teacher_form_params,
+     0, "agency_teacher_new"},
+    {GET | POST, "/agency/teachers/{id}", page_agency_teacher, ROLE_AGENCY, teacher_form_params, 0,
+     "agency_teacher"},
+    {POST, "/agency/teachers/{id}/retire", page_agency_teacher_retire, ROLE_AGENCY, id_param, 0,
+     "agency_teacher_retire"},
+    {POST, "/agency/teachers/{id}/reactivate", page_agency_teacher_reactivate, ROLE_AGENCY,
+     id_param, 0, "agency_teacher_reactivate"},
+    {GET | POST, "/agency/courses/{id}/offerings/new", page_agency_offering_new, ROLE_AGENCY,
+     offering_form_params, 0, "agency_offering_new"},
+    {GET | POST, "/agency/offerings/{id}", page_agency_offering, ROLE_AGENCY, offering_form_params,
+     0, "agency_offering"},
+    {POST, "/agency/offerings/{id}/delete", page_agency_offering_delete, ROLE_AGENCY, id_param, 0,
+     "agency_offering_delete"},
     {GET, "/admin/users", page_admin_users, ROLE_ADMIN, admin_users_params, 0, "admin_users"},
     {POST, "/admin/users/{id}/roles", page_admin_roles, ROLE_ADMIN, admin_roles_params, 0,
      "admin_roles"},

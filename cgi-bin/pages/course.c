@@ -32,7 +32,7 @@ DB_STMT(course_get,
 
 /* $1 course id. Cancelled offerings are not shown; ended ones come last. Status, in this order:
  * ended (past its last day), closed (closed by the agency or past the deadline), full, upcoming
- * (enrollment not open yet), open. */
+ * (enrollment not open yet), open. Draft offerings (awaiting approval) are not shown either. */
 DB_STMT(course_offerings,
         "SELECT o.id AS \"Id\", o.name AS \"Name\", o.starts_on AS \"StartsIso\","
         "       o.ends_on AS \"EndsIso\", o.schedule AS \"Schedule\", o.capacity AS \"Capacity\","
@@ -51,7 +51,7 @@ DB_STMT(course_offerings,
         "       s.level AS \"SiteLevel\", s.phone AS \"SitePhone\""
         "  FROM offerings o"
         "  LEFT JOIN sites s ON s.id = o.site_id"
-        " WHERE o.course_id = $1::int AND o.status <> 'cancelled'"
+        " WHERE o.course_id = $1::int AND o.status NOT IN ('cancelled', 'draft')"
         " ORDER BY o.ends_on < current_date, o.starts_on, o.id"
         " LIMIT 60");
 

@@ -49,6 +49,16 @@ void page_agency_course_relist(struct req *rq, struct resp *rs);
 void page_agency_course_discard(struct req *rq, struct resp *rs);
 /* cover.c: course cover images */
 void page_media_cover(struct req *rq, struct resp *rs);
+/* agency_teachers.c: the teacher pool */
+void page_agency_teachers(struct req *rq, struct resp *rs);
+void page_agency_teacher_new(struct req *rq, struct resp *rs);
+void page_agency_teacher(struct req *rq, struct resp *rs);
+void page_agency_teacher_retire(struct req *rq, struct resp *rs);
+void page_agency_teacher_reactivate(struct req *rq, struct resp *rs);
+/* agency_offerings.c: offerings of the agency's courses */
+void page_agency_offering_new(struct req *rq, struct resp *rs);
+void page_agency_offering(struct req *rq, struct resp *rs);
+void page_agency_offering_delete(struct req *rq, struct resp *rs);
 /* admin.c, admin_decide.c, admin_audit.c */
 void page_admin_users(struct req *rq, struct resp *rs);
 void page_admin_roles(struct req *rq, struct resp *rs);
