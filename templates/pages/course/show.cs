@@ -154,7 +154,7 @@
           if:subcount(o.Teachers) > 0 ?>
           <p class="offering-teachers"><?cs var:L.course.teachers ?></p>
           <ul class="teacher-list">
-            <?cs each:t = o.Teachers ?><li><strong><?cs var:t.Name ?></strong> (<?cs var:t.Kind ?>)<?cs
+            <?cs each:t = o.Teachers ?><li><strong><?cs var:t.Name ?></strong> · <?cs var:t.Kind ?><?cs
               if:t.Qualifications ?><br><span class="muted"><?cs var:t.Qualifications ?></span><?cs /if ?></li><?cs /each ?>
           </ul><?cs /if ?>
         </div></td>
