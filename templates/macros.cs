@@ -161,8 +161,10 @@ def:field_error_id(id, msg) ?><p class="field-error" id="<?cs var:id ?>"><span c
     c.Credits      may be empty                      c.Rating        "4.6", may be empty
     c.RatingCount  number of ratings                 c.NextStart     a date, may be empty
     c.SeatsLeft    seats left across its open classes; empty when none is open (see seats_badge)
+    c.ThumbSrc     the cover's thumbnail, may be empty; alt="" since the title is right beside it
 ?><?cs def:course_card(c) ?>
 <article class="card course-card">
+  <?cs if:c.ThumbSrc ?><img class="card-thumb" src="<?cs var:c.ThumbSrc ?>" alt="" width="480" height="270" loading="lazy"><?cs /if ?>
   <h3 class="card-title"><a href="<?cs var:c.Href ?>"><?cs var:c.Title ?></a></h3>
   <div class="card-badges">
     <?cs if:c.IsFree == 1 ?><?cs call:badge("free", L.common.free_badge) ?><?cs

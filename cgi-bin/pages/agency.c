@@ -18,7 +18,7 @@ DB_STMT(agency_get,
         "         WHERE c.agency_id = a.id AND c.status = 'listed') AS \"CourseCount\","
         "       (SELECT count(*) FROM offerings o JOIN courses c ON c.id = o.course_id"
         "         WHERE c.agency_id = a.id AND c.status = 'listed'"
-        "           AND o.status <> 'cancelled' AND o.ends_on >= current_date)"
+        "           AND o.status IN ('open', 'closed') AND o.ends_on >= current_date)"
         "         AS \"OfferingCount\""
         "  FROM agencies a"
         "  LEFT JOIN region_districts rd ON rd.region_id = a.region_id"

@@ -135,7 +135,7 @@ int catalog_set_cards(struct req *rq, struct resp *rs, const char *prefix, const
         int n = hset_rows(h, prefix, r);
         int c_id = db_col(r, "Id"), c_mode = db_col(r, "ModeKey"), c_aud = db_col(r, "AudienceKey"),
             c_min = db_col(r, "MinPrice"), c_max = db_col(r, "MaxPrice"),
-            c_next = db_col(r, "NextStartIso");
+            c_next = db_col(r, "NextStartIso"), c_cover = db_col(r, "Cover");
         const char *free_word = view_str(rq->lang, "money.free");
         for (int i = 0; i < n; i++) {
                 hset(h, arena_printf(a, "/courses/%s", db_val(r, i, c_id)), "%s.%d.Href", prefix,
@@ -160,6 +160,9 @@ int catalog_set_cards(struct req *rq, struct resp *rs, const char *prefix, const
                 if (!PQgetisnull(r, i, c_next))
                         hset(h, fmt_date(a, rq->lang, db_val(r, i, c_next)), "%s.%d.NextStart",
                              prefix, i);
+                if (!PQgetisnull(r, i, c_cover))
+                        hset(h, arena_printf(a, "/media/covers/%s-t.jpg", db_val(r, i, c_cover)),
+                             "%s.%d.ThumbSrc", prefix, i);
         }
         return n;
 }

@@ -17,7 +17,7 @@
         " CASE WHEN c.rating_count > 0"                                                            \
         "      THEN round(c.rating_sum::numeric / c.rating_count, 1) END AS \"Rating\","           \
         " c.rating_count AS \"RatingCount\", c.next_start AS \"NextStartIso\","                    \
-        " a.name AS \"Agency\","                                                                   \
+        " a.name AS \"Agency\", c.cover AS \"Cover\","                                             \
         " (SELECT sum(o.capacity - o.seats_taken) FROM offerings o"                                \
         "   WHERE o.course_id = c.id AND o.status = 'open' AND o.ends_on >= current_date)"         \
         "   AS \"SeatsLeft\""

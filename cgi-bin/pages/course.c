@@ -1,8 +1,11 @@
-/* course: GET /courses/{id}, one course's page: what it is, who runs it, its rating, every offering
- * (班次) with dates, place, seats left, price and whether enrollment is open, and similar courses.
- * Only listed courses of approved agencies are shown; anything else is a 404. Reads only (from the
- * catalog connection); the description is plain text, split into paragraphs here and never rendered
- * as markup. Also home of hset_paragraphs(), which agency.c uses for an agency's intro. */
+/* course: GET /courses/{id}, one course's page: what it is, its cover and learning outcomes, who
+ * runs it, its rating, every offering (班次) with dates, weekly schedule, place, seats left (and
+ * the free public-interest seats among them), price, cancellation deadline, eligibility, teachers
+ * and whether enrollment is open, and similar courses. Only listed courses of approved agencies
+ * are shown, and only their approved offerings (never a draft, never pending changes); anything
+ * else is a 404. Reads only (from the catalog connection); the description and outcomes are plain
+ * text, split into paragraphs and lines here and never rendered as markup. Also home of
+ * hset_paragraphs(), which agency.c uses for an agency's intro. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,7 +17,7 @@ DB_STMT(course_get,
         "       c.description AS \"Description\", c.mode AS \"ModeKey\","
         "       c.audience AS \"AudienceKey\","
         "       CASE WHEN c.credits > 0 THEN trim_scale(c.credits)::text END AS \"Credits\","
-        "       c.hours AS \"Hours\","
+        "       c.hours AS \"Hours\", c.outcomes AS \"Outcomes\", c.cover AS \"Cover\","
         "       c.min_price_fen AS \"MinPrice\", c.max_price_fen AS \"MaxPrice\","
         "       CASE WHEN c.rating_count > 0"
         "            THEN round(c.rating_sum::numeric / c.rating_count, 1) END AS \"Rating\","
@@ -30,9 +33,10 @@ DB_STMT(course_get,
         "  LEFT JOIN regions d ON d.id = rd.district_id"
         " WHERE c.id = $1::int AND c.status = 'listed' AND a.status = 'approved'");
 
-/* $1 course id. Cancelled offerings are not shown; ended ones come last. Status, in this order:
+/* $1 course id. Only approved offerings (open or closed; not drafts, not cancelled) are shown,
+ * as approved (pending changes are never read); ended ones come last. Status, in this order:
  * ended (past its last day), closed (closed by the agency or past the deadline), full, upcoming
- * (enrollment not open yet), open. Draft offerings (awaiting approval) are not shown either. */
+ * (enrollment not open yet), open. */
 DB_STMT(course_offerings,
         "SELECT o.id AS \"Id\", o.name AS \"Name\", o.starts_on AS \"StartsIso\","
         "       o.ends_on AS \"EndsIso\", o.schedule AS \"Schedule\", o.capacity AS \"Capacity\","
@@ -48,12 +52,33 @@ DB_STMT(course_offerings,
         "            WHEN now() < o.enroll_opens_at THEN 'upcoming'"
         "            ELSE 'open' END AS \"Status\","
         "       s.id AS \"SiteId\", s.name AS \"SiteName\", s.address AS \"SiteAddress\","
-        "       s.level AS \"SiteLevel\", s.phone AS \"SitePhone\""
+        "       s.level AS \"SiteLevel\", s.phone AS \"SitePhone\","
+        "       o.weekdays AS \"Weekdays\", to_char(o.time_from, 'FMHH24:MI') AS \"TimeFrom\","
+        "       to_char(o.time_to, 'FMHH24:MI') AS \"TimeTo\", o.free_seats AS \"FreeSeats\","
+        "       to_char(o.cancel_until AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')"
+        "           AS \"CancelIso\","
+        "       to_char(o.cancel_until AT TIME ZONE 'Asia/Shanghai', 'HH24:MI') AS \"CancelTime\","
+        "       o.min_age AS \"MinAge\","
+        "       CASE WHEN $2::text = 'en' THEN rr.name_en ELSE rr.name END AS \"Residence\""
         "  FROM offerings o"
         "  LEFT JOIN sites s ON s.id = o.site_id"
-        " WHERE o.course_id = $1::int AND o.status NOT IN ('cancelled', 'draft')"
+        "  LEFT JOIN regions rr ON rr.id = o.residence_region_id"
+        " WHERE o.course_id = $1::int AND o.status IN ('open', 'closed')"
         " ORDER BY o.ends_on < current_date, o.starts_on, o.id"
         " LIMIT 60");
+
+/* $1 course id: the teachers of its approved offerings (offering_teachers is what was approved;
+ * proposed teachers wait in offerings.pending), with the first line of their qualifications. */
+DB_STMT(course_teachers,
+        "SELECT ot.offering_id AS \"OfferingId\", t.name AS \"Name\", t.kind AS \"KindKey\","
+        "       CASE WHEN length(q.line) > 60 THEN left(q.line, 59) || '…' ELSE q.line END"
+        "           AS \"Qualifications\""
+        "  FROM offering_teachers ot"
+        "  JOIN offerings o ON o.id = ot.offering_id"
+        "  JOIN teachers t ON t.id = ot.teacher_id"
+        "  CROSS JOIN LATERAL (SELECT btrim(split_part(t.qualifications, E'\\n', 1)) AS line) q"
+        " WHERE o.course_id = $1::int AND o.status IN ('open', 'closed')"
+        " ORDER BY ot.offering_id, t.kind, t.id");
 
 /* $1 course id, $2 category id, $3 audience, $4 lang: same category, the same audience first,
  * then courses with classes still to come, soonest first. (clang-format would split it at the
@@ -112,6 +137,76 @@ int hset_paragraphs(HDF *h, struct arena *a, const char *prefix, const char *tex
         return line > 0 ? para + 1 : para;
 }
 
+/* Splits plain text into its non-blank lines, trimmed: prefix.N. Returns the number of lines. */
+static int hset_lines(HDF *h, struct arena *a, const char *prefix, const char *text)
+{
+        int n = 0;
+        const char *p = text ? text : "";
+        while (*p) {
+                const char *nl = strchr(p, '\n');
+                const char *end = nl ? nl : p + strlen(p);
+                if (!blank_line(p, end)) {
+                        const char *b = p, *e = end;
+                        while (b < e && (*b == ' ' || *b == '\t'))
+                                b++;
+                        while (e > b && (e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
+                                e--;
+                        hset(h, arena_strndup(a, b, (size_t)(e - b)), "%s.%d", prefix, n++);
+                }
+                p = nl ? nl + 1 : end;
+        }
+        return n;
+}
+
+/* The weekly schedule in words from weekdays (bit 1 Monday … 64 Sunday) and the hours:
+ * "每周二、周四 9:00–11:00" / "Tue, Thu 9:00–11:00", as the demo and the console write them. */
+static const char *weekly_words(struct arena *a, enum lang lang, int weekdays, const char *from,
+                                const char *to)
+{
+        const char *s = view_str(lang, "course.weekly_pre");
+        const char *sep = view_str(lang, "course.weekly_sep");
+        /* HDF trims values: an ASCII separator (English ",") gets its space here */
+        size_t sl = strlen(sep);
+        if (sl > 0 && (unsigned char)sep[sl - 1] < 0x80)
+                sep = arena_printf(a, "%s ", sep);
+        bool first = true;
+        for (int d = 0; d < 7; d++) {
+                if (!(weekdays & (1 << d)))
+                        continue;
+                const char *day = view_str(lang, arena_printf(a, "course.weekday.%d", d + 1));
+                s = arena_printf(a, "%s%s%s", s, first ? "" : sep, day);
+                first = false;
+        }
+        return arena_printf(a, "%s %s–%s", s, from, to);
+}
+
+/* P.Offerings.N.Teachers.M (Name, Kind, Qualifications) from the course_teachers rows. */
+static void set_teachers(struct req *rq, struct resp *rs, const PGresult *offerings,
+                         const PGresult *t)
+{
+        HDF *h = rs->hdf;
+        struct arena *a = rq->arena;
+        int n = PQntuples(offerings), c_id = db_col(offerings, "Id");
+        int c_off = db_col(t, "OfferingId"), c_name = db_col(t, "Name"),
+            c_kind = db_col(t, "KindKey"), c_q = db_col(t, "Qualifications");
+        for (int i = 0; i < n; i++) {
+                const char *id = db_val(offerings, i, c_id);
+                int m = 0;
+                for (int j = 0; j < PQntuples(t); j++) {
+                        if (strcmp(db_val(t, j, c_off), id) != 0)
+                                continue;
+                        hset(h, db_val(t, j, c_name), "P.Offerings.%d.Teachers.%d.Name", i, m);
+                        hset(h,
+                             view_str(rq->lang, arena_printf(a, "course.teacher_kind.%s",
+                                                             db_val(t, j, c_kind))),
+                             "P.Offerings.%d.Teachers.%d.Kind", i, m);
+                        hset(h, db_val(t, j, c_q), "P.Offerings.%d.Teachers.%d.Qualifications", i,
+                             m);
+                        m++;
+                }
+        }
+}
+
 static void set_offerings(struct req *rq, struct resp *rs, const PGresult *r)
 {
         HDF *h = rs->hdf;
@@ -121,7 +216,10 @@ static void set_offerings(struct req *rq, struct resp *rs, const PGresult *r)
         int c_starts = db_col(r, "StartsIso"), c_ends = db_col(r, "EndsIso"),
             c_price = db_col(r, "PriceFen"), c_opens = db_col(r, "OpensIso"),
             c_closes = db_col(r, "ClosesIso"), c_level = db_col(r, "SiteLevel"),
-            c_status = db_col(r, "Status");
+            c_status = db_col(r, "Status"), c_days = db_col(r, "Weekdays"),
+            c_from = db_col(r, "TimeFrom"), c_to = db_col(r, "TimeTo"),
+            c_cancel = db_col(r, "CancelIso"), c_sched = db_col(r, "Schedule"),
+            c_age = db_col(r, "MinAge"), c_res = db_col(r, "Residence");
         int open = 0;
         for (int i = 0; i < n; i++) {
                 hset(h, fmt_date(a, rq->lang, db_val(r, i, c_starts)), "P.Offerings.%d.StartsOn",
@@ -139,6 +237,35 @@ static void set_offerings(struct req *rq, struct resp *rs, const PGresult *r)
                         hset(h,
                              view_str(rq->lang, arena_printf(a, "level.%s", db_val(r, i, c_level))),
                              "P.Offerings.%d.SiteLevelName", i);
+                if (!PQgetisnull(r, i, c_days)) {
+                        int days = atoi(db_val(r, i, c_days));
+                        const char *from = db_val(r, i, c_from), *to = db_val(r, i, c_to);
+                        hset(h, weekly_words(a, rq->lang, days, from, to), "P.Offerings.%d.Weekly",
+                             i);
+                        /* the agency's own words, when they say more than the weekly hours */
+                        if (strcmp(weekly_words(a, LANG_ZH, days, from, to),
+                                   db_val(r, i, c_sched)) == 0)
+                                hset(h, "", "P.Offerings.%d.Schedule", i);
+                }
+                /* eligibility in words; HDF trims values, so English gets its spaces here */
+                const char *sp = rq->lang == LANG_EN ? " " : "";
+                int e = 0;
+                if (!PQgetisnull(r, i, c_age))
+                        hset(h,
+                             arena_printf(a, "%s%s%s%s%s", view_str(rq->lang, "course.min_age_pre"),
+                                          sp, db_val(r, i, c_age), sp,
+                                          view_str(rq->lang, "course.min_age_post")),
+                             "P.Offerings.%d.Eligibility.%d", i, e++);
+                if (!PQgetisnull(r, i, c_res))
+                        hset(h,
+                             arena_printf(a, "%s%s%s%s%s",
+                                          view_str(rq->lang, "course.residence_pre"), sp,
+                                          db_val(r, i, c_res), sp,
+                                          view_str(rq->lang, "course.residence_post")),
+                             "P.Offerings.%d.Eligibility.%d", i, e++);
+                if (!PQgetisnull(r, i, c_cancel))
+                        hset(h, fmt_date(a, rq->lang, db_val(r, i, c_cancel)),
+                             "P.Offerings.%d.CancelOn", i);
                 open += strcmp(db_val(r, i, c_status), "open") == 0;
         }
         hset_int(h, n, "P.OfferingCount");
@@ -157,10 +284,12 @@ void page_course(struct req *rq, struct resp *rs)
                 return;
         const char *cat_id = db_val(c, 0, db_col(c, "CategoryId"));
         const char *audience = db_val(c, 0, db_col(c, "AudienceKey"));
-        PGresult *offerings = db_exec(cm_db_read, &course_offerings, DB_PARAMS(id));
+        PGresult *offerings = db_exec(cm_db_read, &course_offerings, DB_PARAMS(id, lang));
+        PGresult *teachers =
+            offerings ? db_exec(cm_db_read, &course_teachers, DB_PARAMS(id)) : NULL;
         PGresult *similar =
-            offerings ? db_exec(cm_db_read, &course_similar, DB_PARAMS(id, cat_id, audience, lang))
-                      : NULL;
+            teachers ? db_exec(cm_db_read, &course_similar, DB_PARAMS(id, cat_id, audience, lang))
+                     : NULL;
         if (!similar) {
                 app_db_error(rq, rs);
                 return;
@@ -170,6 +299,12 @@ void page_course(struct req *rq, struct resp *rs)
         hset_row(h, "P.Course", c);
         hset(h, "", "P.Course.Description");
         hset_paragraphs(h, a, "P.Course.Paragraphs", db_val(c, 0, db_col(c, "Description")));
+        hset(h, "", "P.Course.Outcomes");
+        hset_lines(h, a, "P.Course.OutcomeLines", db_val(c, 0, db_col(c, "Outcomes")));
+        int c_cover = db_col(c, "Cover");
+        if (!PQgetisnull(c, 0, c_cover))
+                hset(h, arena_printf(a, "/media/covers/%s.jpg", db_val(c, 0, c_cover)),
+                     "P.Course.CoverSrc");
         hset(h, view_str(rq->lang, arena_printf(a, "mode.%s", db_val(c, 0, db_col(c, "ModeKey")))),
              "P.Course.Mode");
         hset(h, view_str(rq->lang, arena_printf(a, "audience.%s", audience)), "P.Course.Audience");
@@ -199,6 +334,7 @@ void page_course(struct req *rq, struct resp *rs)
         hset(h, title, "P.Crumbs.3.Label");
 
         set_offerings(rq, rs, offerings);
+        set_teachers(rq, rs, offerings, teachers);
         catalog_set_cards(rq, rs, "P.Similar", similar);
         hset(h, cat_href, "P.SimilarMoreHref");
 

@@ -237,8 +237,8 @@ DB_STMT(site_offerings,
         "  FROM offerings o"
         "  JOIN courses c ON c.id = o.course_id"
         "  JOIN agencies a ON a.id = c.agency_id"
-        " WHERE o.site_id = $1::int AND o.status <> 'cancelled' AND o.ends_on >= current_date"
-        "   AND c.status = 'listed' AND a.status = 'approved'"
+        " WHERE o.site_id = $1::int AND o.status IN ('open', 'closed')"
+        "   AND o.ends_on >= current_date AND c.status = 'listed' AND a.status = 'approved'"
         " ORDER BY o.starts_on, c.title, o.id"
         " LIMIT 100");
 

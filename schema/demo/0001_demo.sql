@@ -1180,6 +1180,44 @@ SELECT a.id, cat.id, c.title, c.summary,
 
 UPDATE demo_course d SET course_id = c.id FROM courses c WHERE c.title = d.title;
 
+-- Learning outcomes (学习成果), one a line: 2-4 of the five written for the course's category,
+-- picked by a hash of the title.
+CREATE TEMP TABLE demo_outcome (cat text NOT NULL, lines text[] NOT NULL);
+INSERT INTO demo_outcome (cat, lines) VALUES
+    ('core-values', ARRAY['说出社会主义核心价值观的基本内容', '结合身边事例讲述一个践行核心价值观的故事',
+                          '了解本社区的居民公约和村规民约', '在家庭和社区生活中做到诚信友善', '参与一次志愿服务或社区议事活动']),
+    ('culture-arts', ARRAY['掌握本门艺术的基本技法和常用工具', '独立完成一件作品并参加结业展示',
+                           '欣赏并评价经典作品的艺术特点', '了解相关非物质文化遗产的历史', '在社区文化活动中表演或展示所学']),
+    ('civility', ARRAY['掌握日常交往和公共场所的基本礼仪', '在家庭、邻里交往中做到文明用语',
+                       '了解垃圾分类和文明出行的要求', '正确使用公共设施，爱护公共环境', '在接待、宴请等场合得体地待人接物']),
+    ('popular-science', ARRAY['用科学知识解释几种常见的生活现象', '辨别常见的伪科学说法和网络谣言',
+                              '完成一个简单的家庭科学小实验', '了解明湖本地的自然环境和生态保护', '掌握家庭用电、用气的安全常识']),
+    ('law', ARRAY['了解与日常生活密切相关的法律规定', '知道遇到纠纷时如何寻求法律援助和调解',
+                  '看懂并签订一份简单的合同或协议', '识别常见的电信网络诈骗手法', '依法维护自己和家人的合法权益']),
+    ('health', ARRAY['掌握一套适合自己的健身或养生方法', '了解常见慢性病的预防和自我管理',
+                     '在突发情况下进行基本的急救处置', '合理安排一日三餐，做到膳食均衡', '看懂体检报告中的常用指标']),
+    ('vocational-skills', ARRAY['掌握本工种的基本操作规范和安全要求', '独立完成考核要求的实操项目',
+                                '参加职业技能等级认定考试', '了解相关岗位的就业渠道和补贴政策', '按行业标准检查和改进自己的工作成果']),
+    ('entrepreneurship', ARRAY['完成一份自己的创业计划书', '测算创业项目的成本、收入和风险',
+                               '了解小微企业注册登记和税收优惠政策', '掌握网店或新媒体推广的基本方法', '知道如何申请创业担保贷款']),
+    ('technology-extension', ARRAY['掌握一项适用的新技术、新品种或新工艺', '按技术规程完成田间或车间操作',
+                                   '了解新技术的投入成本和收益', '识别并处理常见的技术问题', '把所学技术推广给周围的农户或同事']),
+    ('senior-education', ARRAY['按自己的节奏掌握课程的基本内容', '在课堂展示或汇报演出中展示所学',
+                               '结识同好，参加学习团队和社区活动', '了解老年人常见的健康和安全知识', '用手机与家人分享学习成果']),
+    ('family-education', ARRAY['了解孩子不同年龄段的身心发展特点', '用积极的方式与孩子沟通，化解亲子冲突',
+                               '为孩子制定合理的作息和学习计划', '识别孩子情绪和心理上的异常信号', '与祖辈、学校形成教育合力']),
+    ('farmer-training', ARRAY['掌握一项主要作物或畜禽的生产技术', '科学、安全地使用农药和化肥',
+                              '了解农产品质量安全和品牌认证', '通过电商平台销售自家农产品', '了解家庭农场和合作社的扶持政策']),
+    ('digital-skills', ARRAY['独立使用手机或电脑完成课程中的常见操作', '安全地使用移动支付和网上政务服务',
+                             '识别并防范网络诈骗和个人信息泄露', '用办公软件完成一份实际的文档或表格', '利用网络资源继续自主学习']);
+
+UPDATE courses c
+   SET outcomes = array_to_string(ARRAY(
+           SELECT o.lines[1 + (d.h2 / 5 + i) % 5] FROM generate_series(0, 1 + d.h4 % 3) AS i ORDER BY i),
+           E'\n')
+  FROM demo_course d JOIN demo_outcome o ON o.cat = d.cat
+ WHERE c.id = d.course_id;
+
 -- ---------------------------------------------------------------------------------------------
 -- 5. Offerings (班次): 1-4 per course. Online offerings have no site; offline and blended ones
 --    are held at a site from a pool: the course's district for district variants, rural sites
@@ -1214,7 +1252,8 @@ SELECT pool, site_id,
 ANALYZE demo_pool;
 
 INSERT INTO offerings (course_id, site_id, name, starts_on, ends_on, schedule, capacity, seats_taken,
-                       price_fen, enroll_opens_at, enroll_closes_at, status)
+                       price_fen, enroll_opens_at, enroll_closes_at, status, weekdays, time_from,
+                       time_to, free_seats, cancel_until, min_age, residence_region_id)
 WITH o AS (
     SELECT c.course_id, c.n, c.mode, c.audience, c.cat, c.fee_v, c.district_id, k.kk,
            h.a, h.b, h.c, h.d,
@@ -1249,6 +1288,9 @@ WITH o AS (
            CASE WHEN o.slot = 2 THEN (ARRAY['每周六', '每周日', '每周六、周日'])[1 + (o.c / 7) % 3]
                 ELSE (ARRAY['每周一、周三', '每周二、周四', '每周三、周五', '每周一', '每周二',
                             '每周三', '每周四', '每周五'])[1 + (o.c / 7) % 8] END AS days,
+           -- the same days as weekday bits (1 Monday … 64 Sunday)
+           CASE WHEN o.slot = 2 THEN (ARRAY[32, 64, 96])[1 + (o.c / 7) % 3]
+                ELSE (ARRAY[5, 10, 20, 1, 2, 4, 8, 16])[1 + (o.c / 7) % 8] END AS day_bits,
            CASE WHEN o.audience = 'farmers' THEN
                      CASE WHEN o.slot = 1 THEN '19:00–21:00' ELSE '14:00–17:00' END
                 WHEN o.slot = 1 THEN (ARRAY['18:30–20:30', '19:00–21:00'])[1 + (o.c / 11) % 2]
@@ -1290,7 +1332,21 @@ SELECT t.course_id,
             ELSE least(120000, greatest(8000, round(t.fee_v * (9 + t.a % 3) / 100.0)::int * 1000)) END,
        ((t.starts_on - (20 + t.b % 25)) + time '09:00') AT TIME ZONE 'Asia/Shanghai',
        ((t.starts_on - (1 + t.c % 3)) + time '18:00') AT TIME ZONE 'Asia/Shanghai',
-       CASE WHEN t.ends_on < current_date OR (t.a / 181) % 23 = 0 THEN 'closed' ELSE 'open' END
+       CASE WHEN t.ends_on < current_date OR (t.a / 181) % 23 = 0 THEN 'closed' ELSE 'open' END,
+       -- the weekly hours, where the schedule words give them (self-paced online ones do not)
+       CASE WHEN t.mode <> 'online' THEN t.day_bits WHEN t.c % 4 = 1 THEN 4 WHEN t.c % 4 = 2 THEN 10 END,
+       CASE WHEN t.mode <> 'online' THEN split_part(t.hours_text, '–', 1)::time
+            WHEN t.c % 4 = 1 THEN time '19:30' WHEN t.c % 4 = 2 THEN time '20:00' END,
+       CASE WHEN t.mode <> 'online' THEN split_part(t.hours_text, '–', 2)::time
+            WHEN t.c % 4 = 1 THEN time '21:00' WHEN t.c % 4 = 2 THEN time '21:00' END,
+       -- about a third of the paid offerings keep a tenth of their seats as free public-interest seats
+       CASE WHEN t.fee_v > 0 AND t.b % 3 = 0 THEN greatest(1, t.capacity / 10) ELSE 0 END,
+       -- half the paid offerings may be cancelled until the day before they start at 18:00
+       CASE WHEN t.fee_v > 0 AND (t.b / 3) % 2 = 0
+            THEN ((t.starts_on - 1) + time '18:00') AT TIME ZONE 'Asia/Shanghai' END,
+       CASE WHEN t.cat = 'senior-education' OR t.audience = 'seniors' THEN 60 END,
+       -- a district's own classes are for its residents, one in three of them
+       CASE WHEN t.district_id IS NOT NULL AND t.b % 3 = 1 THEN t.district_id END
   FROM t
   LEFT JOIN demo_pool p ON p.pool = t.pool AND p.idx = 1 + (t.d / 400) % p.cnt
  ORDER BY t.n, t.kk;
@@ -1298,8 +1354,121 @@ SELECT t.course_id,
 -- The offerings trigger has kept the course facts up to date; refresh once more for safety.
 SELECT refresh_all_course_facts();
 
+-- ---------------------------------------------------------------------------------------------
+-- 6. The teacher pool (师资库): 2-4 teachers per agency, full-time, part-time and volunteer, with
+--    the certificates a reviewer checks. Each offering gets one or two teachers of its agency,
+--    chosen by a hash of the offering, the first of them always on it.
+-- ---------------------------------------------------------------------------------------------
+
+CREATE TEMP TABLE demo_teacher (
+    agency  text NOT NULL,
+    ord     int NOT NULL,
+    name    text NOT NULL,
+    kind    text NOT NULL,
+    subjects text NOT NULL,
+    quals   text NOT NULL,
+    PRIMARY KEY (agency, ord)
+);
+
+INSERT INTO demo_teacher (agency, ord, name, kind, subjects, quals) VALUES
+    ('openu', 1, '周文涛', 'full_time', '思想政治、公民素养', E'高等学校教师资格证\n副教授'),
+    ('openu', 2, '林晓燕', 'full_time', '计算机应用、数字技能', E'高级中学教师资格证\n全国计算机等级考试三级'),
+    ('openu', 3, '陈建国', 'part_time', '健康管理', E'健康管理师（二级）\n执业医师资格证'),
+    ('redcross', 1, '吴海峰', 'full_time', '心肺复苏、创伤救护', E'红十字会救护培训师资证\n急救医学主治医师'),
+    ('redcross', 2, '郑丽萍', 'volunteer', 'AED使用、应急避险', E'红十字救护员证\n注册护士执业证书'),
+    ('senioru', 1, '王淑珍', 'full_time', '国画、书法', E'高级中学教师资格证（美术）\n明湖市美术家协会会员'),
+    ('senioru', 2, '李德明', 'part_time', '声乐、合唱', E'高级中学教师资格证（音乐）\n合唱指挥等级证书'),
+    ('senioru', 3, '赵桂兰', 'volunteer', '养生保健、八段锦', E'社会体育指导员（二级）\n中医保健按摩师（四级）'),
+    ('djsenioru', 1, '孙志强', 'full_time', '智能手机、摄影', E'初级中学教师资格证\n中国摄影家协会会员'),
+    ('djsenioru', 2, '钱月华', 'part_time', '舞蹈、太极', E'社会体育指导员（一级）\n舞蹈教师资格证（中级）'),
+    ('familyed', 1, '黄雅琴', 'full_time', '家庭教育、亲子沟通', E'家庭教育指导师（高级）\n国家二级心理咨询师'),
+    ('familyed', 2, '徐立新', 'part_time', '青少年心理', E'高级中学教师资格证\n国家二级心理咨询师'),
+    ('familyed', 3, '何静', 'volunteer', '隔代教育', E'小学教师资格证\n家庭教育指导师（中级）'),
+    ('xinlei', 1, '马慧敏', 'full_time', '婴幼儿照护、早期教育', E'育婴员（三级）\n幼儿园教师资格证'),
+    ('xinlei', 2, '罗晓东', 'part_time', '儿童心理', E'国家三级心理咨询师\n小学教师资格证'),
+    ('ankang', 1, '高丽娟', 'full_time', '养老护理', E'养老护理员（二级/技师）\n职业技能等级认定考评员'),
+    ('ankang', 2, '梁永红', 'part_time', '保健按摩', E'保健按摩师（三级）\n中等职业学校教师资格证'),
+    ('huimin', 1, '宋建军', 'full_time', '电工、焊工', E'电工（二级/技师）\n中等职业学校实习指导教师资格证'),
+    ('huimin', 2, '谢春梅', 'full_time', '中式面点', E'中式面点师（二级/技师）'),
+    ('huimin', 3, '韩志远', 'part_time', '职业礼仪、求职指导', E'企业人力资源管理师（二级）\n职业指导师（三级）'),
+    ('qiaoshou', 1, '唐秀英', 'full_time', '家政服务、收纳整理', E'家政服务员（二级/技师）\n整理收纳师（高级）'),
+    ('qiaoshou', 2, '冯丽华', 'part_time', '母婴护理', E'育婴员（二级）\n母婴护理员（高级）'),
+    ('huadian', 1, '曹国栋', 'full_time', '电工、光伏运维', E'电工（一级/高级技师）\n特种作业操作证（低压电工）'),
+    ('huadian', 2, '邓建华', 'part_time', '电子商务', E'电子商务师（三级）\n中等职业学校教师资格证'),
+    ('moxiang', 1, '许墨林', 'full_time', '书法、篆刻', E'中国书法家协会会员\n高级中学教师资格证（美术）'),
+    ('moxiang', 2, '袁晓琳', 'part_time', '国画、水彩', E'中国美术家协会会员'),
+    ('moxiang', 3, '蒋思远', 'volunteer', '剪纸、非遗手工', E'明湖市非物质文化遗产代表性传承人'),
+    ('qingyun', 1, '沈清韵', 'full_time', '茶艺、评茶', E'茶艺师（二级/技师）\n评茶员（三级）'),
+    ('qingyun', 2, '彭茗', 'part_time', '茶叶种植与加工', E'农艺师（中级职称）\n评茶员（二级）'),
+    ('taiji', 1, '吕振华', 'volunteer', '杨式太极拳', E'社会体育指导员（一级）\n中国武术段位六段'),
+    ('taiji', 2, '苏美玲', 'volunteer', '太极扇、八段锦', E'社会体育指导员（二级）\n中国武术段位四段'),
+    ('dance', 1, '卢芳', 'part_time', '广场舞、民族舞', E'舞蹈教师资格证（高级）\n社会体育指导员（二级）'),
+    ('dance', 2, '丁雪梅', 'volunteer', '排舞', E'社会体育指导员（二级）\n排舞指导员证书'),
+    ('shuzhi', 1, '魏子航', 'full_time', 'Python编程、数据分析', E'软件设计师（中级）\n高级中学教师资格证（信息技术）'),
+    ('shuzhi', 2, '任佳琪', 'full_time', '办公软件、网络安全', E'全国计算机等级考试三级\n网络与信息安全管理员（三级）'),
+    ('shuzhi', 3, '姜明', 'part_time', '人工智能应用', E'人工智能训练师（三级）'),
+    ('yunfan', 1, '方一帆', 'full_time', '电商运营、直播带货', E'电子商务师（二级）\n互联网营销师（三级）'),
+    ('yunfan', 2, '石磊', 'part_time', '短视频制作', E'互联网营销师（四级）\n摄影摄像技术员（三级）'),
+    ('agri', 1, '贺农生', 'full_time', '水稻栽培、病虫害防治', E'高级农艺师\n农作物植保员（二级）'),
+    ('agri', 2, '龙春华', 'full_time', '果树栽培', E'农艺师（中级职称）\n果树园艺工（三级）'),
+    ('agri', 3, '田丰', 'part_time', '畜禽养殖', E'执业兽医资格证\n家畜饲养员（三级）'),
+    ('lvyuan', 1, '万绿源', 'part_time', '蔬菜种植', E'新型职业农民证书\n蔬菜园艺工（三级）'),
+    ('lvyuan', 2, '段秀云', 'volunteer', '农产品电商', E'农村电商带头人培训结业证书'),
+    ('pufa', 1, '雷正义', 'volunteer', '民法典、婚姻家庭', E'律师执业证\n法律职业资格证书（A证）'),
+    ('pufa', 2, '夏法宁', 'volunteer', '劳动法、消费者权益', E'律师执业证\n人民调解员证'),
+    ('pufa', 3, '钟晓', 'part_time', '反诈、网络安全', E'法律职业资格证书（A证）\n高级中学教师资格证（思想政治）'),
+    ('kexie', 1, '邱天宇', 'volunteer', '天文、地球科学', E'中国科普作家协会会员\n高级工程师'),
+    ('kexie', 2, '汪晓敏', 'part_time', '生活科学、食品安全', E'食品检验工（二级）\n高级中学教师资格证（化学）'),
+    ('kexie', 3, '秦岭', 'volunteer', '应急科普', E'注册安全工程师\n红十字救护员证'),
+    ('tcm', 1, '华仲景', 'part_time', '中医养生、中药识别', E'中医执业医师资格证\n主任中医师'),
+    ('tcm', 2, '陆春兰', 'full_time', '推拿、艾灸', E'中医执业医师资格证\n保健按摩师（二级/技师）'),
+    ('cook', 1, '覃大厨', 'full_time', '中式烹调', E'中式烹调师（二级/技师）\n职业技能等级认定考评员'),
+    ('cook', 2, '杜玉珍', 'full_time', '中式面点', E'中式面点师（三级）'),
+    ('cook', 3, '白海', 'part_time', '西式面点', E'西式面点师（三级）\n中式烹调师（三级）'),
+    ('lang', 1, '黎安娜', 'full_time', '英语口语', E'高级中学教师资格证（英语）\n英语专业八级'),
+    ('lang', 2, '傅明远', 'part_time', '普通话、商务日语', E'普通话水平测试一级乙等\n日本语能力测试N1'),
+    ('chuangye', 1, '邹志诚', 'full_time', '创业指导', E'创业指导师（二级）\nSYB创业培训讲师证'),
+    ('chuangye', 2, '熊雅丽', 'part_time', '财务与税务', E'中级会计师\n税务师'),
+    ('chuangye', 3, '金涛', 'volunteer', '企业经营', E'高级经济师'),
+    ('wenming', 1, '陶红', 'volunteer', '宣讲、社区治理', E'明湖市道德模范\n社会工作者（中级）'),
+    ('wenming', 2, '姚建平', 'volunteer', '文明礼仪', E'高级中学教师资格证\n礼仪培训师（中级）'),
+    ('yangguang', 1, '潘晓阳', 'full_time', '手工制作、职业技能', E'中等职业学校教师资格证\n手语翻译员（三级）'),
+    ('yangguang', 2, '戴敏', 'full_time', '电脑操作、电商客服', E'全国计算机等级考试二级\n电子商务师（四级）'),
+    ('yangguang', 3, '汤静怡', 'volunteer', '康复训练', E'康复治疗师（初级职称）\n社会工作者（初级）'),
+    ('yinling', 1, '范晓慧', 'full_time', '智能手机、移动支付', E'初级中学教师资格证（信息技术）'),
+    ('yinling', 2, '郝建', 'volunteer', '防范电信诈骗', E'人民警察（退休）\n社区反诈宣传员证书'),
+    ('culture', 1, '严琴', 'full_time', '声乐、群众文艺', E'群众文化副研究馆员\n高级中学教师资格证（音乐）'),
+    ('culture', 2, '洪书文', 'part_time', '阅读推广、朗诵', E'全民阅读推广人\n普通话水平测试一级甲等'),
+    ('culture', 3, '常乐', 'volunteer', '摄影', E'中国摄影家协会会员'),
+    ('pending', 1, '程一鸣', 'full_time', '少儿编程、机器人', E'小学教师资格证（信息技术）\n青少年编程能力等级考试考官');
+
+INSERT INTO teachers (agency_id, name, kind, subjects, qualifications, created_at, updated_at)
+SELECT a.id, t.name, t.kind, t.subjects, t.quals, a.created_at, a.created_at
+  FROM demo_teacher t
+  JOIN demo_agency da ON da.key = t.agency
+  JOIN agencies a ON a.name = da.name
+ ORDER BY da.ord, t.ord;
+
+-- One teacher per offering, a second on about one in three: a hash of the offering picks them.
+INSERT INTO offering_teachers (offering_id, teacher_id, agency_id)
+WITH pool AS (
+    SELECT t.id, t.agency_id,
+           row_number() OVER (PARTITION BY t.agency_id ORDER BY t.id)::int AS idx,
+           count(*) OVER (PARTITION BY t.agency_id)::int AS cnt
+      FROM teachers t
+), o AS (
+    SELECT o.id, c.agency_id,
+           ('x' || substr(md5('teacher:' || c.title || ':' || o.name), 1, 7))::bit(28)::int AS h
+      FROM offerings o JOIN courses c ON c.id = o.course_id
+)
+SELECT DISTINCT o.id, p.id, p.agency_id
+  FROM o
+  JOIN pool p ON p.agency_id = o.agency_id
+             AND (p.idx = 1 + o.h % p.cnt
+                  OR (o.h / 7) % 3 = 0 AND p.idx = 1 + (o.h + 1) % p.cnt);
+
 -- Each listed course starts with its first version, so an agency's first change shows a diff.
 INSERT INTO course_versions (course_id, no, cause, snapshot, made_at)
 SELECT id, 1, 'cosmetic', listing_snapshot(id, false), listed_at FROM courses WHERE status = 'listed';
 
-DROP TABLE demo_pool, demo_course, demo_base, demo_agency, demo_region;
+DROP TABLE demo_outcome, demo_teacher, demo_pool, demo_course, demo_base, demo_agency, demo_region;

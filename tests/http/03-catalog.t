@@ -27,12 +27,12 @@ WITH RECURSIVE rd (id, district_id) AS (
 cc AS (
     SELECT c.id, k.slug, c.mode, c.audience, lower(c.title || ' ' || c.summary) AS doc,
            NOT EXISTS (SELECT 1 FROM offerings o WHERE o.course_id = c.id
-                          AND o.status <> 'cancelled' AND o.price_fen > 0) AS free,
+                          AND o.status IN ('open', 'closed') AND o.price_fen > 0) AS free,
            EXISTS (SELECT 1 FROM offerings o WHERE o.course_id = c.id AND o.status = 'open'
                       AND o.starts_on BETWEEN current_date AND current_date + 30) AS soon,
            ARRAY(SELECT DISTINCT rd.district_id FROM offerings o
                    JOIN sites s ON s.id = o.site_id JOIN rd ON rd.id = s.region_id
-                  WHERE o.course_id = c.id AND o.status <> 'cancelled'
+                  WHERE o.course_id = c.id AND o.status IN ('open', 'closed')
                     AND rd.district_id IS NOT NULL) AS districts
       FROM courses c JOIN categories k ON k.id = c.category_id
      WHERE c.status = 'listed' AND c.agency_id IN (SELECT id FROM agencies WHERE status = 'approved'))

@@ -57,7 +57,8 @@ my $code = sprintf '9199%014d', $$ * 1000 + time % 1000;
 	. ", $plat + 0.0005, $plng + 0.0005, " . CM::sql_str($DESC) . ", '周一至周五 <b>9:00</b>') RETURNING id");
 ($course_id) = CM::psql(
 	"INSERT INTO courses (agency_id, category_id, title, summary, description, audience, mode, credits, hours,"
-	. " status, listed_at) VALUES ($agency_id, $cat_id, " . join(', ', map { CM::sql_str($_) } $TITLE, $SUMMARY, $DESC)
+	. " status, listed_at)"
+	. " VALUES ($agency_id, $cat_id, " . join(', ', map { CM::sql_str($_) } $TITLE, $SUMMARY, $DESC)
 	. ", 'seniors', 'offline', 1, 8, 'listed', now()) RETURNING id");
 ($offering_id) = CM::psql(
 	"INSERT INTO offerings (course_id, site_id, name, starts_on, ends_on, schedule, capacity, seats_taken,"

@@ -35,7 +35,7 @@ sub rows_of {    # <tr id="offering-N"> … </tr> of a course page: id => text
 # A listed course of an approved agency with several classes, some paid, some at a site.
 my $course = CM::psql(<<'SQL');
 SELECT c.id FROM courses c JOIN agencies a ON a.id = c.agency_id
-  JOIN offerings o ON o.course_id = c.id AND o.status <> 'cancelled'
+  JOIN offerings o ON o.course_id = c.id AND o.status IN ('open', 'closed')
  WHERE c.status = 'listed' AND a.status = 'approved'
  GROUP BY c.id
  ORDER BY count(*) FILTER (WHERE o.price_fen > 0) > 0 DESC,
@@ -155,8 +155,8 @@ is(CM::get("/courses/$course/", jar => CM::jar())->{status}, 404, 'a trailing sl
 is(CM::get("/courses/0$course", jar => CM::jar())->{status}, 200, 'a leading zero names the same course');
 
 # --- unlisted course, suspended agency ------------------------------------------------------------
-push @restore, "UPDATE courses SET status = 'listed', unlisted_at = NULL, unlisted_by = NULL WHERE id = $course;";
-CM::psql("UPDATE courses SET status = 'unlisted', unlisted_at = now(), unlisted_by = 'agency' WHERE id = $course");
+push @restore, "UPDATE courses SET status = 'listed', unlisted_by = NULL, unlisted_at = NULL WHERE id = $course;";
+CM::psql("UPDATE courses SET status = 'unlisted', unlisted_by = 'agency', unlisted_at = now() WHERE id = $course");
 is(CM::eventually(sub { CM::get("/courses/$course", jar => CM::jar()) }, sub { $_[0]{status} == 404 })->{status},
    404, 'an unlisted course is 404 (the page cache hears of it)');
 my @found = map { CM::card_ids(CM::get(CM::nocache('/courses'), query => [q => $title, page => $_], jar => CM::jar())->{content}) } 1 .. 3;

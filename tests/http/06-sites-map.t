@@ -98,7 +98,7 @@ my @children = CM::psql("SELECT id FROM sites WHERE parent_id = $sid ORDER BY id
 is(scalar(grep { $html !~ m{href="/sites/$_"} } @children), 0, 'it links to each of its ' . @children . ' child sites');
 my @classes = CM::psql(<<"SQL");
 SELECT o.course_id FROM offerings o JOIN courses c ON c.id = o.course_id JOIN agencies a ON a.id = c.agency_id
- WHERE o.site_id = $sid AND o.status <> 'cancelled' AND o.ends_on >= current_date
+ WHERE o.site_id = $sid AND o.status IN ('open', 'closed') AND o.ends_on >= current_date
    AND c.status = 'listed' AND a.status = 'approved'
 SQL
 my $courses_sec = CM::section($html, qr{<section[^>]*aria-labelledby="site-courses"});

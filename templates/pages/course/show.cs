@@ -4,10 +4,16 @@
     P.Crumbs.N.Label / .Href
     P.Course.Id Title Summary Mode ModeKey Audience AudienceKey AudienceHref Credits Hours Price
       IsFree Rating RatingCount Category CategoryHref AgencyId AgencyName AgencyPhone
-      AgencyDistrict, P.Course.Paragraphs.N.Lines.M (the description, plain text)
+      AgencyDistrict, P.Course.Paragraphs.N.Lines.M (the description, plain text),
+      P.Course.OutcomeLines.N (learning outcomes, plain text), P.Course.CoverSrc (absent: no cover)
     P.Offerings.N.Id Name StartsOn EndsOn (absent for a one-day class) Schedule Capacity SeatsLeft
       Price IsFree OpensOn OpensTime ClosesOn ClosesTime Status (open upcoming closed full ended)
       SiteId SiteName SiteAddress SiteLevel SiteLevelName SitePhone (no SiteId: online / to be set)
+      Weekly (the weekly hours in words; absent when not set) FreeSeats CancelOn CancelTime
+      (absent: cancel until enrollment closes) Eligibility.M (限60岁及以上, 限湖滨区居民 in words)
+      Teachers.M.Name Kind Qualifications
+  The cover is decorative (alt=""): it is the agency's picture, not information, and the title
+  is the <h1> just below it, so a screen reader would only hear the title twice.
     P.OfferingCount P.OpenCount
     P.Similar.N (course_card fields) P.SimilarMoreHref
   Enrollment is not online yet: an open class offers a phone number to call (the site's, else the
@@ -20,6 +26,7 @@
 <?cs call:breadcrumbs(P.Crumbs) ?>
 
 <header class="course-header">
+  <?cs if:P.Course.CoverSrc ?><img class="course-cover" src="<?cs var:P.Course.CoverSrc ?>" alt="" width="1200" height="675"><?cs /if ?>
   <h1><?cs var:P.Course.Title ?></h1>
   <div class="card-badges">
     <?cs if:P.Course.IsFree == 1 ?><?cs call:badge("free", L.common.free_badge) ?><?cs
@@ -105,6 +112,16 @@
 </div>
 <?cs /if ?>
 
+<?cs if:subcount(P.Course.OutcomeLines) > 0 ?>
+<section class="course-section" aria-labelledby="course-outcomes">
+  <h2 id="course-outcomes"><?cs var:L.course.outcomes ?></h2>
+  <p><?cs var:L.course.outcomes_intro ?></p>
+  <ul class="outcomes">
+    <?cs each:line = P.Course.OutcomeLines ?><li><?cs var:line ?></li><?cs /each ?>
+  </ul>
+</section>
+<?cs /if ?>
+
 <section class="course-section" id="offerings" aria-labelledby="course-offerings">
   <h2 id="course-offerings"><?cs var:L.course.offerings ?></h2>
   <?cs if:#P.OfferingCount > 0 ?>
@@ -130,8 +147,16 @@
         <td data-label="<?cs var:L.course.col_name ?>"><div>
           <strong><?cs var:o.Name ?></strong><br>
           <span class="nowrap"><?cs var:o.StartsOn ?></span><?cs
-          if:o.EndsOn ?> <?cs var:L.course.dates_to ?> <span class="nowrap"><?cs var:o.EndsOn ?></span><?cs /if ?><br>
-          <?cs var:o.Schedule ?>
+          if:o.EndsOn ?> <?cs var:L.course.dates_to ?> <span class="nowrap"><?cs var:o.EndsOn ?></span><?cs /if ?><?cs
+          if:o.Weekly ?><br><?cs var:o.Weekly ?><?cs /if ?><?cs
+          if:o.Schedule ?><br><?cs var:o.Schedule ?><?cs /if ?><?cs
+          each:e = o.Eligibility ?><br><?cs call:badge("info", e) ?><?cs /each ?><?cs
+          if:subcount(o.Teachers) > 0 ?>
+          <p class="offering-teachers"><?cs var:L.course.teachers ?></p>
+          <ul class="teacher-list">
+            <?cs each:t = o.Teachers ?><li><strong><?cs var:t.Name ?></strong> · <?cs var:t.Kind ?><?cs
+              if:t.Qualifications ?><br><span class="muted"><?cs var:t.Qualifications ?></span><?cs /if ?></li><?cs /each ?>
+          </ul><?cs /if ?>
         </div></td>
         <td data-label="<?cs var:L.course.col_place ?>"><div>
           <?cs if:o.SiteId ?>
@@ -148,7 +173,8 @@
           <?cs if:o.Status == "ended" ?><?cs
           elif:#o.SeatsLeft > 5 ?><span class="nowrap"><?cs var:L.course.seats_free_pre ?> <?cs var:o.SeatsLeft ?> <?cs var:L.course.seats_free_post ?></span><br><?cs
           else ?><?cs call:seats_badge(o.SeatsLeft) ?><br><?cs /if ?>
-          <span class="muted nowrap"><?cs var:L.course.seats_total_pre ?> <?cs var:o.Capacity ?> <?cs var:L.course.seats_total_post ?></span>
+          <span class="muted nowrap"><?cs var:L.course.seats_total_pre ?> <?cs var:o.Capacity ?> <?cs var:L.course.seats_total_post ?></span><?cs
+          if:#o.FreeSeats > 0 ?><br><span class="muted"><?cs var:L.course.free_seats_pre ?> <?cs var:o.FreeSeats ?> <?cs var:L.course.free_seats_post ?></span><?cs /if ?>
         </div></td>
         <td data-label="<?cs var:L.course.col_price ?>"><div><strong><?cs var:o.Price ?></strong></div></td>
         <td data-label="<?cs var:L.course.col_enroll ?>"><div>
@@ -161,7 +187,9 @@
             else ?><span class="muted"><?cs var:L.course.status.ended ?></span><?cs /if ?></p>
           <?cs if:o.Status != "ended" ?>
           <p class="muted"><?cs var:L.course.window_opens ?> <span class="nowrap"><?cs var:o.OpensOn ?></span> <?cs var:o.OpensTime ?><br>
-            <?cs var:L.course.window_closes ?> <span class="nowrap"><?cs var:o.ClosesOn ?></span> <?cs var:o.ClosesTime ?></p>
+            <?cs var:L.course.window_closes ?> <span class="nowrap"><?cs var:o.ClosesOn ?></span> <?cs var:o.ClosesTime ?><br>
+            <?cs if:o.CancelOn ?><?cs var:L.course.cancel_until ?> <span class="nowrap"><?cs var:o.CancelOn ?></span> <?cs var:o.CancelTime ?><?cs
+            else ?><?cs var:L.course.cancel_before_close ?><?cs /if ?></p>
           <?cs /if ?>
           <?cs if:o.Status == "open" ?><?cs
             if:o.SitePhone ?><?cs set:Tmp.EnrollPhone = o.SitePhone ?><?cs
