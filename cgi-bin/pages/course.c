@@ -3,13 +3,16 @@
  * the free public-interest seats among them), price, cancellation deadline, eligibility, teachers
  * and whether enrollment is open, and similar courses. Only listed courses of approved agencies
  * are shown, and only their approved offerings (never a draft, never pending changes); anything
- * else is a 404. Reads only (from the catalog connection); the description and outcomes are plain
- * text, split into paragraphs and lines here and never rendered as markup. Also home of
+ * else is a 404. Reads only (from the catalog connection). The description is the agency's safe
+ * Markdown, rendered by md_render (core/markdown.h); the outcomes are plain text, one a line,
+ * never markup. Also home of
  * hset_paragraphs(), which agency.c uses for an agency's intro. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "catalog.h"
+#include "core/buf.h"
+#include "core/markdown.h"
 
 /* $1 id, $2 lang */
 DB_STMT(course_get,
@@ -295,10 +298,18 @@ void page_course(struct req *rq, struct resp *rs)
                 return;
         }
 
-        /* The course: the row, less the description, which goes in as paragraphs. */
+        /* The course: the row, less the description, which the agency wrote in Markdown and
+         * md_render turns into allow-listed HTML (as plain paragraphs should it refuse). */
         hset_row(h, "P.Course", c);
         hset(h, "", "P.Course.Description");
-        hset_paragraphs(h, a, "P.Course.Paragraphs", db_val(c, 0, db_col(c, "Description")));
+        const char *description = db_val(c, 0, db_col(c, "Description"));
+        struct buf md;
+        buf_init(&md);
+        if (*description && md_render(description, strlen(description), &md) == 0)
+                hset(h, buf_cstr(&md), "P.Course.Description.Html");
+        else
+                hset_paragraphs(h, a, "P.Course.Paragraphs", description);
+        buf_free(&md);
         hset(h, "", "P.Course.Outcomes");
         hset_lines(h, a, "P.Course.OutcomeLines", db_val(c, 0, db_col(c, "Outcomes")));
         int c_cover = db_col(c, "Cover");

@@ -4,7 +4,7 @@
     P.Crumbs.N.Label / .Href
     P.Course.Id Title Summary Mode ModeKey Audience AudienceKey AudienceHref Credits Hours Price
       IsFree Rating RatingCount Category CategoryHref AgencyId AgencyName AgencyPhone
-      AgencyDistrict, P.Course.Paragraphs.N.Lines.M (the description, plain text),
+      AgencyDistrict, P.Course.Description.Html (the description, from md_render), else P.Course.Paragraphs.N.Lines.M,
       P.Course.OutcomeLines.N (learning outcomes, plain text), P.Course.CoverSrc (absent: no cover)
     P.Offerings.N.Id Name StartsOn EndsOn (absent for a one-day class) Schedule Capacity SeatsLeft
       Price IsFree OpensOn OpensTime ClosesOn ClosesTime Status (open upcoming closed full ended)
@@ -88,11 +88,12 @@
   <p><a href="/agencies/<?cs var:P.Course.AgencyId ?>"><?cs var:L.course.agency_more ?></a></p>
 <?cs /def ?>
 
-<?cs if:subcount(P.Course.Paragraphs) > 0 ?>
+<?cs if:P.Course.Description.Html || subcount(P.Course.Paragraphs) > 0 ?>
 <div class="course-layout course-section">
   <section class="course-main course-section" aria-labelledby="course-about">
     <h2 id="course-about"><?cs var:L.course.about ?></h2>
     <div class="prose">
+      <?cs uvar:P.Course.Description.Html ?>
       <?cs each:para = P.Course.Paragraphs ?>
       <p><?cs each:line = para.Lines ?><?cs if:!first(line) ?><br><?cs /if ?><?cs var:line ?><?cs /each ?></p>
       <?cs /each ?>
