@@ -83,6 +83,7 @@ const PAGES = [
   { name: 'map, ten-minute walk', url: '/map?walk=1', settle: mapSettled },
   { name: 'an agency', url: (l) => l.agency },
   { name: 'accessibility statement', url: '/accessibility' },
+  { name: 'admission standard', url: '/standard' },
   { name: 'log in', url: '/login' },
   { name: 'register', url: '/register' },
   { name: '404 page', url: '/nope', status: 404 },
@@ -94,6 +95,15 @@ const PAGES = [
   { name: 'agency console, pending', url: '/agency', session: 'member', signedIn: true },
   { name: 'admin: users and agencies', url: (l) => l.adminUsers, session: 'admin', signedIn: true },
   { name: 'admin: audit trail', url: '/admin/audit', session: 'admin', signedIn: true },
+  { name: 'admin: admission standard', url: '/admin/standard', session: 'admin', signedIn: true },
+  { name: 'agency: courses', url: '/agency/courses', session: 'lister', signedIn: true },
+  { name: 'agency: a course under review', url: (l) => l.listerCourse, session: 'lister', signedIn: true },
+  { name: 'agency: new course form', url: '/agency/courses/new', session: 'lister', signedIn: true },
+  { name: 'agency: an offering', url: (l) => l.listerOffering, session: 'lister', signedIn: true },
+  { name: 'agency: teachers', url: '/agency/teachers', session: 'lister', signedIn: true },
+  { name: 'agency: new teacher form', url: '/agency/teachers/new', session: 'lister', signedIn: true },
+  { name: 'review queue', url: '/review', session: 'reviewer', signedIn: true },
+  { name: 'a submission under review', url: (l) => l.review, session: 'reviewer', signedIn: true },
 ].filter((p) => !p.signedIn || canMakePeople);
 
 let browser;
@@ -107,6 +117,7 @@ before(async () => {
     const people = signInPeople();
     sessions = people.sessions;
     links.adminUsers = people.adminUsers;
+    Object.assign(links, people.listing);
   }
 });
 
@@ -159,7 +170,8 @@ async function discover() {
 
 // The people behind the signed-in pages: a citizen about to register an agency, the member of a
 // pending agency (with a licence on file), and an admin, whose desk then lists that agency, a
-// failed SMS and, searching for the member, the role buttons; the audit trail has a row.
+// failed SMS and, searching for the member, the role buttons; the audit trail has a row. Then an
+// approved agency's member with a course waiting for review, and the reviewer who claimed it.
 function signInPeople() {
   const tag = `${process.pid}${Date.now() % 100000}`;
   const district = psql("SELECT id FROM regions WHERE level = 'district' ORDER BY code LIMIT 1");
@@ -181,8 +193,43 @@ function signInPeople() {
             'dead', 8, 'gateway timeout', now())`);
   psql(`INSERT INTO audit_log (actor_id, action, object_type, object_id, detail)
     VALUES (${admin}, 'user.role_grant', 'user', ${member}, '{"role":"reviewer"}')`);
+  // An approved agency whose course (with an offering and a teacher) waits for review, and a
+  // reviewer who has claimed it.
+  const listerAgency = psql(`INSERT INTO agencies (name, credit_code, region_id, address, contact_name,
+      contact_phone, intro, status)
+    VALUES (${sqlStr(`无障碍上架培训学校${tag}`)}, '${`92310101${String(tag).padStart(10, '0').slice(-10)}`}',
+            ${district}, '明湖市学府路 2 号', '郑联系', '13900003333', '培训学校。', 'approved') RETURNING id`);
+  const lister = makeUser({ name: `郑老师${tag}`, roles: 6, agencyId: listerAgency });
+  const reviewer = makeUser({ name: `审核员${tag}`, roles: 10 });
+  const teacher = psql(`INSERT INTO teachers (agency_id, name, kind, subjects, qualifications)
+    VALUES (${listerAgency}, '郑书华', 'volunteer', '书法', '小学美术教师资格证 20183300122000456') RETURNING id`);
+  const course = psql(`INSERT INTO courses (agency_id, category_id, title, summary, description, outcomes,
+      audience, mode, credits, hours)
+    SELECT ${listerAgency}, id, ${sqlStr(`无障碍书法课${tag}`)}, '从握笔学起。', E'## 安排\n\n每周一次。',
+           E'掌握基本笔画\n临写一幅作品', 'seniors', 'offline', 1, 10
+      FROM categories WHERE slug = 'culture-arts' RETURNING id`);
+  const offering = psql(`INSERT INTO offerings (course_id, site_id, name, starts_on, ends_on, schedule,
+      weekdays, time_from, time_to, capacity, free_seats, price_fen, enroll_opens_at, enroll_closes_at,
+      min_age, status)
+    SELECT ${course}, min(id), '2027年春季第1期', current_date + 30, current_date + 90, '每周二 09:00–11:00',
+           2, '09:00', '11:00', 20, 4, 12000, now(), now() + interval '20 days', 60, 'draft'
+      FROM sites RETURNING id`);
+  psql(`INSERT INTO offering_teachers (offering_id, teacher_id, agency_id) VALUES (${offering}, ${teacher}, ${listerAgency})`);
+  const review = psql(`SELECT listing_submit(${course}, ${lister}, '请审核。')`);
+  psql(`UPDATE listing_reviews SET claimed_by = ${reviewer}, claimed_at = now() WHERE id = ${review}`);
   return {
-    sessions: { member: sessionFor(member), newcomer: sessionFor(newcomer), admin: sessionFor(admin) },
+    listing: {
+      listerCourse: `/agency/courses/${course}`,
+      listerOffering: `/agency/offerings/${offering}`,
+      review: `/review/${review}`,
+    },
+    sessions: {
+      member: sessionFor(member),
+      newcomer: sessionFor(newcomer),
+      admin: sessionFor(admin),
+      lister: sessionFor(lister),
+      reviewer: sessionFor(reviewer),
+    },
     adminUsers: `/admin/users?q=${encodeURIComponent(`周老师${tag}`)}`,
   };
 }
