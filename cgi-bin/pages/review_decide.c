@@ -466,6 +466,10 @@ DB_STMT(review_unlist_set,
         "       unlisted_at = now(), updated_at = now()"
         " WHERE id = $1::int AND status = 'listed'");
 DB_STMT(review_agency_phone, "SELECT coalesce(contact_phone, '') FROM agencies WHERE id = $1::int");
+/* A change waiting for review is withdrawn with the unlisting: approving it later would put the
+ * course back on sale behind the back of the staff who took it off. */
+DB_STMT(review_unlist_withdraw, "UPDATE listing_reviews SET state = 'withdrawn'"
+                                " WHERE course_id = $1::int AND state = 'submitted' RETURNING id");
 
 void page_review_unlist(struct req *rq, struct resp *rs)
 {
@@ -495,10 +499,18 @@ void page_review_unlist(struct req *rq, struct resp *rs)
         }
         PGresult *p = db_exec(cm_db, &review_agency_phone, DB_PARAMS(lc.agency_id));
         char audit_id[24] = "";
-        bool ok =
-            p && PQntuples(p) == 1 && db_exec(cm_db, &review_unlist_set, DB_PARAMS(id, reason)) &&
-            audit_write_json(cm_db, rq, "listing.unlist", "course", atoll(id),
-                             json_pack("{s:s, s:s}", "by", "staff", "reason", reason), audit_id);
+        PGresult *w = NULL;
+        bool ok = p && PQntuples(p) == 1 &&
+                  db_exec(cm_db, &review_unlist_set, DB_PARAMS(id, reason)) &&
+                  (w = db_exec(cm_db, &review_unlist_withdraw, DB_PARAMS(id))) != NULL;
+        if (ok) {
+                json_t *detail = json_pack("{s:s, s:s}", "by", "staff", "reason", reason);
+                if (detail && PQntuples(w) == 1)
+                        json_object_set_new(detail, "withdrew_review",
+                                            json_integer(atoll(db_val(w, 0, 0))));
+                ok = audit_write_json(cm_db, rq, "listing.unlist", "course", atoll(id), detail,
+                                      audit_id);
+        }
         ok = ok && queue_sms(arena_printf(rq->arena, "listing_unlist:%s:%s", id, audit_id),
                              db_val(p, 0, 0), lc.title, "下架");
         ok = ok && db_commit(cm_db);

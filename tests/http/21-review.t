@@ -8,8 +8,8 @@
 # prices in the diff while the public page keeps the old one, flags a price above the category's
 # guide, and goes live on approval; a second reviewer cannot take a fresh claim (409) nor decide
 # another's (409) but may take over a claim older than two hours; a reviewer of the agency may not
-# claim (403); staff unlisting needs a reason, takes the course off the public pages and is
-# audited; /admin/standard adds, edits and retires items (audited) as /standard and the decision
+# claim (403); staff unlisting needs a reason, withdraws a change waiting for review, takes the
+# course off the public pages and is audited; /admin/standard adds, edits and retires items (audited) as /standard and the decision
 # checklist show, a retired item is not asked for; price guides are edited and published; an item
 # title with <script> is escaped.
 use strict;
@@ -253,8 +253,14 @@ is($r->{status}, 200, 'the course page for staff');
 $r = CM::post("/review/courses/$cid/unlist", { csrf => $csrf }, jar => $j1);
 is($r->{status}, 400, 'unlisting without a reason is 400');
 ok(has_text($r, 'review.err_unlist_reason'), '… saying a reason is needed');
+CM::psql("UPDATE offerings SET pending = '{\"price_fen\": 9900}' WHERE id = $oid");
+my $rid5 = submit($cid);
 $r = CM::post("/review/courses/$cid/unlist", { csrf => $csrf, reason => '收到多起投诉，暂停销售核查。' }, jar => $j1);
 is($r->{status}, 303, 'staff unlisting') or diag CM::brief($r);
+is(CM::psql("SELECT state FROM listing_reviews WHERE id = $rid5"), 'withdrawn',
+	'a change waiting for review is withdrawn with it, so no approval can put the course back on sale');
+is(CM::psql("SELECT detail->>'withdrew_review' FROM audit_log WHERE action = 'listing.unlist' AND object_id = $cid"),
+	$rid5, '… as the audit row says');
 is(CM::psql("SELECT status || '|' || unlisted_by || '|' || unlisted_reason FROM courses WHERE id = $cid"),
 	'unlisted|staff|收到多起投诉，暂停销售核查。', 'the course is unlisted by staff with the reason');
 is(audit_count('listing.unlist', $cid), 1, 'a listing.unlist audit row');
