@@ -237,6 +237,19 @@ out:
         return rc;
 }
 
+/* What --reset removes: the catalog and everything hanging off it, but never an account or the
+ * audit trail (TRUNCATE ... CASCADE would reach both through users.agency_id, and audit_log
+ * refuses). Accounts let go of their agency and home region first; agencies and regions, which
+ * accounts may point at, are deleted rather than truncated. */
+#define DEMO_RESET_SQL                                                                             \
+        "UPDATE users SET agency_id = NULL, home_region_id = NULL, roles = roles & ~4"             \
+        " WHERE agency_id IS NOT NULL OR home_region_id IS NOT NULL;"                              \
+        "TRUNCATE review_verdicts, listing_reviews, course_versions, offering_teachers, teachers," \
+        " offerings, courses, agency_documents, sites RESTART IDENTITY;"                           \
+        "DELETE FROM agencies; DELETE FROM regions;"                                               \
+        "SELECT setval(pg_get_serial_sequence('agencies', 'id'), 1, false),"                       \
+        "       setval(pg_get_serial_sequence('regions', 'id'), 1, false);"
+
 int demo_main(const char *config_path, bool reset)
 {
         PGconn *c = connect_db(config_path);
@@ -270,10 +283,7 @@ int demo_main(const char *config_path, bool reset)
         }
         if (!exec_ok(c, "BEGIN", "begin"))
                 goto done;
-        if (reset && !exec_ok(c,
-                              "TRUNCATE offerings, courses, agencies, sites, regions "
-                              "RESTART IDENTITY CASCADE",
-                              "reset"))
+        if (reset && !exec_ok(c, DEMO_RESET_SQL, "reset"))
                 goto rollback;
         for (int i = 0; i < n; i++) {
                 char path[8192];

@@ -1,6 +1,7 @@
 #!/usr/bin/perl
 # coursemart migrate against the test database: a second run applies nothing, --status lists every
-# file as applied, and a database newer than the binary's schema files is refused untouched.
+# file as applied, and a database newer than the binary's schema files is refused untouched;
+# demo --reset reloads the catalog and keeps accounts and the audit trail.
 use strict;
 use warnings;
 use Test::More;
@@ -33,6 +34,22 @@ is($health->{schema}{version}, $future, "/healthz reports the database's version
 ok(!$health->{schema}{current}, "and that it is not the one this server expects");
 CM::psql("DELETE FROM schema_migrations WHERE version = $future");
 is(CM::get("/healthz")->{status}, 200, "back to 200 once the database matches");
+
+# demo --reset with accounts about: the catalog is loaded afresh, and every account and audit row
+# stays (the agency's member lets go of the agency that is gone).
+my $courses = CM::psql("SELECT count(*) FROM courses WHERE title !~ '[0-9]{4}'");
+my $agency = CM::psql("SELECT min(id) FROM agencies");
+my $member = CM::make_user(roles => 6, agency_id => $agency);
+CM::psql("INSERT INTO audit_log (actor_id, action, object_type, object_id) VALUES ($member, 'test.demo_reset', 'user', $member)");
+my ($users, $audits) = split /\|/, CM::psql("SELECT (SELECT count(*) FROM users) || '|' || (SELECT count(*) FROM audit_log)");
+$out = `"$root/coursemart" --config "$conf" demo --reset 2>&1`;
+is($? >> 8, 0, 'demo --reset succeeds with accounts and an audit trail in the database') or diag $out;
+like($out, qr/demo data loaded: \d+ courses/, 'and says what it loaded');
+is(CM::psql("SELECT count(*) FROM courses"), $courses, 'the demo courses are there again, and only they');
+is(CM::psql("SELECT count(*) FROM users"), $users, 'every account is kept');
+is(CM::psql("SELECT count(*) FROM audit_log"), $audits, 'every audit row is kept');
+is(CM::psql("SELECT coalesce(agency_id::text, 'none') || ' ' || (roles & 4) FROM users WHERE id = $member"), 'none 0',
+	'the member has let go of the agency that is gone');
 
 $out = `"$root/coursemart" --help 2>&1`;
 like($out, qr/serve.*migrate.*demo/s, "coursemart --help lists the subcommands");
