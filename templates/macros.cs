@@ -16,6 +16,7 @@
     seats_badge(n)             "已满" when n <= 0, "仅剩 n 席" when n <= 5, else nothing
     field_error(msg)           an error message for a form field: "错误：" + msg
     field_error_id(id, msg)    the same, with an id for aria-describedby
+    error_summary(pre, post)   the role="alert" list of P.ErrorList above a form sent back
     csrf_field()               the hidden CSRF input every method="post" form needs
     breadcrumbs(b)             b.N.Label, b.N.Href (the last one has no Href)
     pager(pager)               pager.Prev, .Next, .Page, .Pages, .Items.N.Href / .Num / .Current
@@ -54,6 +55,21 @@
 
 def:field_error_id(id, msg) ?><p class="field-error" id="<?cs var:id ?>"><span class="field-error-prefix"><?cs
   var:L.common.error_prefix ?></span><?cs var:msg ?></p><?cs /def ?><?cs
+
+# ------------------------------------------------------------------------------------------
+  error_summary(pre, post): the box above a form that was sent back, when P.ErrorList has
+  entries (P.ErrorList.N.Field is the field's id, .Message its error in words): a role="alert"
+  heading "pre N post" and a list of links to the fields. Prints nothing without errors.
+?><?cs def:error_summary(pre, post) ?><?cs if:subcount(P.ErrorList) > 0 ?>
+<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
+  <h2 id="error-summary-title"><?cs var:pre ?> <?cs var:subcount(P.ErrorList) ?> <?cs var:post ?></h2>
+  <ul>
+    <?cs each:e = P.ErrorList ?>
+    <li><a href="#<?cs var:e.Field ?>"><?cs var:e.Message ?></a></li>
+    <?cs /each ?>
+  </ul>
+</div>
+<?cs /if ?><?cs /def ?><?cs
 
 # ------------------------------------------------------------------------------------------
   csrf_field(): the hidden input every <form method="post"> needs (Page.Csrf).

@@ -3,28 +3,16 @@
 // the code is read back from what the provider received, as the person would read it on their
 // phone. Then the same with JavaScript off, and logging out. Screenshots go to CM_ARTIFACTS.
 // Every request to another host than the instance is aborted (no internet).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { BASE, PHONE, keepOffline, launchChromium } from './lib/browser.mjs';
+import { ARTIFACTS, BASE, PHONE, keepOffline, smsMatching, useChromium } from './lib/browser.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ARTIFACTS = process.env.CM_ARTIFACTS || path.join(HERE, '..', '..', 'var', 'test', 'artifacts');
-const SIM = (process.env.CM_SIM_URL || 'http://127.0.0.1:18082').replace(/\/+$/, '');
 const TIMEOUT = 60_000;
 const STEP_TIMEOUT = 15_000;
 const ZH = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
-let browser;
-before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await launchChromium();
-});
-after(async () => {
-  if (browser) await browser.close();
-});
+const browser = useChromium();
 
 // A mobile number nobody else in this run uses: 137 + the time + a counter.
 let seq = 0;
@@ -35,17 +23,7 @@ function freshPhone() {
 
 // The newest 6-digit code gatewaysim received for phone, waiting up to 20 s for the courier.
 async function codeSentTo(phone) {
-  const until = Date.now() + 20_000;
-  while (Date.now() < until) {
-    const res = await fetch(`${SIM}/sim/messages?phone=${phone}`);
-    if (res.ok) {
-      const newest = (await res.json()).messages?.[0];
-      const m = newest && /(?<!\d)(\d{6})(?!\d)/.exec(newest.text);
-      if (m) return m[1];
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no SMS code reached ${phone} within 20 s`);
+  return (await smsMatching(phone, /(?<!\d)(\d{6})(?!\d)/))[1];
 }
 
 async function answerQuestion(page) {

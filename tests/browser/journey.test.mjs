@@ -13,15 +13,11 @@
 // if there were no internet: the tests never depend on the network (map tiles included).
 // It only reads: no test writes to the database.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { BASE, PHONE, keepOffline, launchChromium } from './lib/browser.mjs';
+import { ARTIFACTS, BASE, PHONE, keepOffline, useChromium } from './lib/browser.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ARTIFACTS = process.env.CM_ARTIFACTS || path.join(HERE, '..', '..', 'var', 'test', 'artifacts');
 const TIMEOUT = 30_000; // each test
 const STEP_TIMEOUT = 10_000; // each action or wait inside a test, so a failure names its step
 
@@ -31,16 +27,7 @@ const DESKTOP = {
   timezoneId: 'Asia/Shanghai',
 };
 
-let browser;
-
-before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-});
+const browser = useChromium();
 
 // ---- helpers ----------------------------------------------------------------------------------
 

@@ -5,28 +5,16 @@
 // home page and finds the course with its offering, teacher and free seats. Every step is a click
 // or a keystroke on the real pages; only the people are made in the database (lib/people.mjs),
 // as tests/http/lib/CM.pm does. Screenshots go to CM_ARTIFACTS.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { BASE, PHONE, keepOffline, launchChromium } from './lib/browser.mjs';
+import { ARTIFACTS, BASE, PHONE, keepOffline, smsMatching, useChromium } from './lib/browser.mjs';
 import { canMakePeople, freshPhone, makeUser, psql, sessionFor, sqlStr } from './lib/people.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ARTIFACTS = process.env.CM_ARTIFACTS || path.join(HERE, '..', '..', 'var', 'test', 'artifacts');
-const SIM = (process.env.CM_SIM_URL || 'http://127.0.0.1:18082').replace(/\/+$/, '');
 const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 const STEP_TIMEOUT = 15_000;
 
-let browser;
-before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await launchChromium();
-});
-after(async () => {
-  if (browser) await browser.close();
-});
+const browser = useChromium();
 
 // A valid GB 32100 unified social credit code (the form checks the check character; the schema
 // the alphabet), unique to this run.
@@ -51,19 +39,6 @@ async function contextFor(options, userId) {
 function day(offset) {
   const d = new Date(Date.now() + 8 * 3600_000 + offset * 86400_000);
   return d.toISOString().slice(0, 10);
-}
-
-async function smsTo(phone, pattern) {
-  const until = Date.now() + 20_000;
-  while (Date.now() < until) {
-    const res = await fetch(`${SIM}/sim/messages?phone=${phone}`);
-    if (res.ok) {
-      const hit = ((await res.json()).messages || []).find((m) => pattern.test(m.text));
-      if (hit) return hit.text;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no SMS matching ${pattern} reached ${phone} within 20 s`);
 }
 
 test('an agency lists a course, a reviewer admits it, a citizen finds it', { skip: !canMakePeople && 'CM_PSQL is not set' }, async () => {
@@ -160,7 +135,7 @@ test('an agency lists a course, a reviewer admits it, a citizen finds it', { ski
   } finally {
     await reviewCtx.close();
   }
-  assert.match(await smsTo(contact, /通过/), new RegExp(title.slice(0, 6)));
+  assert.match((await smsMatching(contact, /通过/)).input, new RegExp(title.slice(0, 6)));
 
   // 3. A citizen on a phone finds it from the home page's search.
   const citizenCtx = await contextFor(PHONE, null);

@@ -23,23 +23,9 @@ CM::tap_utf8();
 my $uploads = CM::instance_dir() . '/uploads';
 ok(-d $uploads, "the instance has an uploads folder ($uploads)");
 
-# GB 32100 credit codes: 17 characters from the code set and a check character.
-my @SET = split //, '0123456789ABCDEFGHJKLMNPQRTUWXY';
-my %VAL = map { $SET[$_] => $_ } 0 .. $#SET;
-sub check_char {
-	my ($first17) = @_;
-	my ($sum, $w) = (0, 1);
-	for my $c (split //, $first17) { $sum += $VAL{$c} * $w; $w = $w * 3 % 31 }
-	my $c = 31 - $sum % 31;
-	return $SET[$c == 31 ? 0 : $c];
-}
-my $code_seq = 0;
-sub fresh_code {
-	my $body = sprintf '91310101%09d', ($$ * 1000 + ++$code_seq) % 1_000_000_000;
-	return $body . check_char($body);
-}
-sub wrong_code {    # the same with a wrong check character
-	my $good = fresh_code();
+# GB 32100 credit codes (CM::credit_code) and one with a wrong check character.
+sub wrong_code {
+	my $good = CM::credit_code();
 	my $last = substr $good, -1;
 	return substr($good, 0, 17) . ($last eq '1' ? '2' : '1');
 }
@@ -96,7 +82,7 @@ CM::hasnt($r->{content}, qr/correct horse/, '… and never the password');
 is(CM::psql("SELECT count(*) FROM agencies WHERE name = " . CM::sql_str($good{agency_name})), 0, '… no agency');
 is(files_in_uploads(), $before, '… and no file stored');
 
-my $code = fresh_code();
+my $code = CM::credit_code();
 for my $case (
 	['a shell script renamed .pdf', "#!/bin/sh\nrm -rf /\n", 'evil.pdf', 'err_doc_type'],
 	['an HTML page renamed .pdf', "<html><script>alert(1)</script></html>\n%%EOF\n", 'page.pdf', 'err_doc_type'],
@@ -251,14 +237,11 @@ like($r->{headers}{'content-disposition'} // '', qr/\Aattachment; filename="docu
 is($r->{headers}{'x-content-type-options'}, 'nosniff', '… nosniff');
 is($r->{headers}{'cache-control'}, 'private, no-store', '… private, no-store');
 
-my $other_agency = CM::psql("INSERT INTO agencies (name, credit_code, region_id, status) VALUES ("
-	. CM::sql_str("别家机构$$") . ", '" . fresh_code() . "', $district, 'approved') RETURNING id");
-my $other = CM::make_user(roles => 6, agency_id => $other_agency);
+my (undef, undef, $other_jar) = CM::approved_agency(name => "别家机构$$");
 my $citizen = CM::make_user();
 my $reviewer = CM::make_user(roles => 8);
 my $admin = CM::make_user(roles => 66);
-my %jars = map { $_ => CM::jar() } qw(other citizen reviewer admin);
-CM::login_as($other, $jars{other});
+my %jars = ((other => $other_jar), map { $_ => CM::jar() } qw(citizen reviewer admin));
 CM::login_as($citizen, $jars{citizen});
 CM::login_as($reviewer, $jars{reviewer});
 CM::login_as($admin, $jars{admin});

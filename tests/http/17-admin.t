@@ -17,16 +17,6 @@ use CM;
 use Test::More;
 CM::tap_utf8();
 
-my @SET = split //, '0123456789ABCDEFGHJKLMNPQRTUWXY';
-my %VAL = map { $SET[$_] => $_ } 0 .. $#SET;
-my $code_seq = 0;
-sub fresh_code {
-	my $body = sprintf '91320102%09d', ($$ * 1000 + ++$code_seq) % 1_000_000_000;
-	my ($sum, $w) = (0, 1);
-	for my $c (split //, $body) { $sum += $VAL{$c} * $w; $w = $w * 3 % 31 }
-	my $c = 31 - $sum % 31;
-	return $body . $SET[$c == 31 ? 0 : $c];
-}
 my $district = CM::psql("SELECT id FROM regions WHERE level = 'district' ORDER BY code LIMIT 1");
 
 # A pending agency with one member and one document row, as registration leaves it.
@@ -34,7 +24,7 @@ sub pending_agency {
 	my ($name) = @_;
 	my $phone = CM::fresh_phone();
 	my $id = CM::psql("INSERT INTO agencies (name, credit_code, region_id, address, contact_name,"
-		. " contact_phone, intro, status) VALUES (" . CM::sql_str($name) . ", '" . fresh_code()
+		. " contact_phone, intro, status) VALUES (" . CM::sql_str($name) . ", '" . CM::credit_code()
 		. "', $district, '明湖市某路 1 号', '李联系', '$phone', '测试机构简介，十个字以上。', 'pending')"
 		. " RETURNING id");
 	CM::psql("INSERT INTO agency_documents (agency_id, kind, filename, media_type, size_bytes, sha256,"

@@ -20,26 +20,6 @@ use Test::More;
 use Compress::Zlib ();
 CM::tap_utf8();
 
-my @SET = split //, '0123456789ABCDEFGHJKLMNPQRTUWXY';
-my %VAL = map { $SET[$_] => $_ } 0 .. $#SET;
-my $code_seq = 0;
-sub fresh_code {
-	my $body = sprintf '91330102%09d', ($$ * 1000 + ++$code_seq) % 1_000_000_000;
-	my ($sum, $w) = (0, 1);
-	for my $c (split //, $body) { $sum += $VAL{$c} * $w; $w = $w * 3 % 31 }
-	my $c = 31 - $sum % 31;
-	return $body . $SET[$c == 31 ? 0 : $c];
-}
-my $district = CM::psql("SELECT id FROM regions WHERE level = 'district' ORDER BY code LIMIT 1");
-sub approved_agency {
-	my ($name) = @_;
-	my $id = CM::psql("INSERT INTO agencies (name, credit_code, region_id, status) VALUES ("
-		. CM::sql_str($name) . ", '" . fresh_code() . "', $district, 'approved') RETURNING id");
-	my $member = CM::make_user(roles => 6, agency_id => $id);
-	my $jar = CM::jar();
-	CM::login_as($member, $jar);
-	return ($id, $member, $jar);
-}
 sub zh { CM::lang_str('zh-CN', "agency_courses.$_[0]") }
 sub en { CM::lang_str('en', "agency_courses.$_[0]") }
 sub has_words { my ($r, $words, $name) = @_; ok(index(CM::text($r->{content}), $words) >= 0, $name) or diag CM::brief($r) }
@@ -76,8 +56,8 @@ sub jpeg_size {
 my $covers = CM::instance_dir() . '/uploads/covers';
 sub cover_files { return () unless -d $covers; opendir my $d, $covers or die; return grep { !/^\./ } readdir $d }
 
-my ($a1, $m1, $j1) = approved_agency("课程测试机构甲$$");
-my ($a2, $m2, $j2) = approved_agency("课程测试机构乙$$");
+my ($a1, $m1, $j1) = CM::approved_agency(name => "课程测试机构甲$$");
+my ($a2, $m2, $j2) = CM::approved_agency(name => "课程测试机构乙$$");
 my $reviewer = CM::make_user(roles => 8);
 my $cat = CM::psql("SELECT id FROM categories ORDER BY sort, id LIMIT 1");
 my $cat2 = CM::psql("SELECT id FROM categories ORDER BY sort, id OFFSET 1 LIMIT 1");

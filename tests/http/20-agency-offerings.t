@@ -18,30 +18,11 @@ use CM;
 use Test::More;
 CM::tap_utf8();
 
-my @SET = split //, '0123456789ABCDEFGHJKLMNPQRTUWXY';
-my %VAL = map { $SET[$_] => $_ } 0 .. $#SET;
-my $code_seq = 0;
-sub fresh_code {
-	my $body = sprintf '91320102%09d', ($$ * 1000 + 500 + ++$code_seq) % 1_000_000_000;
-	my ($sum, $w) = (0, 1);
-	for my $c (split //, $body) { $sum += $VAL{$c} * $w; $w = $w * 3 % 31 }
-	my $c = 31 - $sum % 31;
-	return $body . $SET[$c == 31 ? 0 : $c];
-}
 my $district = CM::psql("SELECT id FROM regions WHERE level = 'district' ORDER BY code LIMIT 1");
 my $street = CM::psql("SELECT id FROM regions WHERE level = 'street' ORDER BY code LIMIT 1");
 my $site = CM::psql("SELECT id FROM sites ORDER BY id LIMIT 1");
 my $category = CM::psql("SELECT id FROM categories ORDER BY id LIMIT 1");
 
-sub agency {
-	my ($name) = @_;
-	my $id = CM::psql("INSERT INTO agencies (name, credit_code, region_id, status) VALUES ("
-		. CM::sql_str($name) . ", '" . fresh_code() . "', $district, 'approved') RETURNING id");
-	my $member = CM::make_user(roles => 6, agency_id => $id);
-	my $jar = CM::jar();
-	CM::login_as($member, $jar);
-	return ($id, $member, $jar);
-}
 sub course {
 	my ($agency, $title, $mode) = @_;
 	return CM::psql("INSERT INTO courses (agency_id, category_id, title, summary, audience, mode, status)"
@@ -51,8 +32,8 @@ sub course {
 sub msg { my ($key) = @_; return CM::lang_str('zh-CN', "agency_offerings.$key") }
 sub says { my ($r, $key) = @_; return index(CM::text($r->{content}), msg($key)) >= 0 }
 
-my ($A, $ma, $ja) = agency("班次机构甲$$");
-my ($B, $mb, $jb) = agency("班次机构乙$$");
+my ($A, $ma, $ja) = CM::approved_agency(name => "班次机构甲$$");
+my ($B, $mb, $jb) = CM::approved_agency(name => "班次机构乙$$");
 
 # --- the teacher pool -------------------------------------------------------------------------------
 my $r = CM::get('/agency/teachers', jar => $ja);

@@ -21,30 +21,17 @@ use CM;
 use Test::More;
 CM::tap_utf8();
 
-my @SET = split //, '0123456789ABCDEFGHJKLMNPQRTUWXY';
-my %VAL = map { $SET[$_] => $_ } 0 .. $#SET;
-my $code_seq = 0;
-sub fresh_code {
-	my $body = sprintf '91320102%09d', ($$ * 1000 + 500 + ++$code_seq) % 1_000_000_000;
-	my ($sum, $w) = (0, 1);
-	for my $c (split //, $body) { $sum += $VAL{$c} * $w; $w = $w * 3 % 31 }
-	my $c = 31 - $sum % 31;
-	return $body . $SET[$c == 31 ? 0 : $c];
-}
 sub zh { return CM::lang_str('zh-CN', $_[0]) }
 sub has_text { my ($r, $key) = @_; return index(CM::text($r->{content}), zh($key)) >= 0 }
 
-my $district = CM::psql("SELECT id FROM regions WHERE level = 'district' ORDER BY code LIMIT 1");
 my $site = CM::psql("SELECT id FROM sites ORDER BY id LIMIT 1");
 my $cat = CM::psql("SELECT id FROM categories WHERE slug = 'health'");
 CM::psql("UPDATE categories SET price_guide_fen_per_hour = 4000 WHERE id = $cat");
 
-# An approved agency with a member and a mobile contact.
+# An approved agency with a member (logged in in $jm) and a mobile contact.
 my $contact = CM::fresh_phone();
-my $agency = CM::psql("INSERT INTO agencies (name, credit_code, region_id, address, contact_name,"
-	. " contact_phone, intro, status) VALUES ('审核测试机构$$', '" . fresh_code() . "', $district,"
-	. " '明湖市某路 2 号', '张联系', '$contact', '测试机构简介，十个字以上。', 'approved') RETURNING id");
-my $member = CM::make_user(roles => 6, agency_id => $agency);
+my ($agency, $member, $jm) = CM::approved_agency(name => "审核测试机构$$", address => '明湖市某路 2 号',
+	contact_name => '张联系', contact_phone => $contact, intro => '测试机构简介，十个字以上。');
 my $teacher = CM::psql("INSERT INTO teachers (agency_id, name, kind, qualifications) VALUES ($agency,"
 	. " '王老师', 'full_time', '高级中学教师资格证 20193300142000123') RETURNING id");
 
@@ -79,11 +66,10 @@ sub audit_count {
 my $rv1 = CM::make_user(roles => 10, name => '审核员甲');
 my $rv2 = CM::make_user(roles => 10, name => '审核员乙');
 my $admin = CM::make_user(roles => 66, name => '管理员丙');
-my ($j1, $j2, $ja, $jm, $jc) = map { CM::jar() } 1 .. 5;
+my ($j1, $j2, $ja, $jc) = map { CM::jar() } 1 .. 4;
 CM::login_as($rv1, $j1);
 CM::login_as($rv2, $j2);
 CM::login_as($admin, $ja);
-CM::login_as($member, $jm);
 CM::login_as(CM::make_user(), $jc);
 
 # --- who may come in --------------------------------------------------------------------------------

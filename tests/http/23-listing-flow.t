@@ -15,16 +15,6 @@ use CM;
 use Test::More;
 CM::tap_utf8();
 
-my @SET = split //, '0123456789ABCDEFGHJKLMNPQRTUWXY';
-my %VAL = map { $SET[$_] => $_ } 0 .. $#SET;
-my $code_seq = 0;
-sub fresh_code {
-	my $body = sprintf '91330103%09d', ($$ * 1000 + 700 + ++$code_seq) % 1_000_000_000;
-	my ($sum, $w) = (0, 1);
-	for my $c (split //, $body) { $sum += $VAL{$c} * $w; $w = $w * 3 % 31 }
-	my $c = 31 - $sum % 31;
-	return $body . $SET[$c == 31 ? 0 : $c];
-}
 sub text_has { my ($r, $words, $name) = @_; ok(index(CM::text($r->{content}), $words) >= 0, $name) or diag CM::brief($r) }
 sub text_hasnt { my ($r, $words, $name) = @_; ok(index(CM::text($r->{content}), $words) < 0, $name) or diag CM::brief($r) }
 # The offering form's pairs with some fields' values replaced (a field named twice would be sent twice).
@@ -36,17 +26,12 @@ sub form_with {
 }
 sub csrf_of { my ($jar, $path) = @_; return CM::form_value(CM::get($path // '/agency', jar => $jar)->{content}, 'csrf') }
 
-my $district = CM::psql("SELECT id FROM regions WHERE level = 'district' ORDER BY code LIMIT 1");
 my $site = CM::psql("SELECT id FROM sites ORDER BY id LIMIT 1");
 my $cat = CM::psql("SELECT id FROM categories WHERE slug = 'culture-arts'");
-sub agency {
+sub agency {    # an approved agency with a mobile contact: (id, member's jar, contact phone)
 	my ($name) = @_;
 	my $contact = CM::fresh_phone();
-	my $id = CM::psql("INSERT INTO agencies (name, credit_code, region_id, contact_name, contact_phone, status)"
-		. " VALUES (" . CM::sql_str($name) . ", '" . fresh_code() . "', $district, '赵联系', '$contact',"
-		. " 'approved') RETURNING id");
-	my $jar = CM::jar();
-	CM::login_as(CM::make_user(roles => 6, agency_id => $id), $jar);
+	my ($id, undef, $jar) = CM::approved_agency(name => $name, contact_name => '赵联系', contact_phone => $contact);
 	return ($id, $jar, $contact);
 }
 my ($agency, $ja, $contact) = agency("流程测试艺术学校$$");

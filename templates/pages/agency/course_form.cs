@@ -20,16 +20,7 @@ else ?><?cs set:Tmp.Action = "/agency/courses/new" ?><?cs /if ?>
 <p class="lead prose"><?cs if:P.Mode == "edit" && P.Live == 1 ?><?cs var:L.agency_courses.edit_live_lead ?><?cs
   elif:P.Mode == "edit" ?><?cs var:L.agency_courses.edit_draft_lead ?><?cs else ?><?cs var:L.agency_courses.new_lead ?><?cs /if ?></p>
 
-<?cs if:subcount(P.ErrorList) > 0 ?>
-<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-  <h2 id="error-summary-title"><?cs var:L.agency_courses.errors_pre ?> <?cs var:subcount(P.ErrorList) ?> <?cs var:L.agency_courses.errors_post ?></h2>
-  <ul>
-    <?cs each:e = P.ErrorList ?>
-    <li><a href="#<?cs var:e.Field ?>"><?cs var:e.Message ?></a></li>
-    <?cs /each ?>
-  </ul>
-</div>
-<?cs /if ?>
+<?cs call:error_summary(L.agency_courses.errors_pre, L.agency_courses.errors_post) ?>
 
 <?cs if:P.Preview.Html ?>
 <section class="console-section" aria-labelledby="preview-title">

@@ -48,16 +48,7 @@
 <?cs if:subcount(P.Pending) > 0 ?><div class="notice"><p><strong><?cs var:L.agency_offerings.note_prefix ?></strong> <?cs var:L.agency_offerings.pending_note ?></p></div><?cs /if ?>
 <?cs /if ?>
 
-<?cs if:subcount(P.ErrorList) > 0 ?>
-<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-  <h2 id="error-summary-title"><?cs var:L.agency_offerings.errors_pre ?> <?cs var:subcount(P.ErrorList) ?> <?cs var:L.agency_offerings.errors_post ?></h2>
-  <ul>
-    <?cs each:e = P.ErrorList ?>
-    <li><a href="#<?cs var:e.Field ?>"><?cs var:e.Message ?></a></li>
-    <?cs /each ?>
-  </ul>
-</div>
-<?cs /if ?>
+<?cs call:error_summary(L.agency_offerings.errors_pre, L.agency_offerings.errors_post) ?>
 
 <?cs def:pending_mark(id) ?><?cs if:P.Pending[id] ?> <strong class="pending-mark"><?cs var:L.agency_offerings.pending_mark ?></strong><?cs /if ?><?cs /def ?>
 <?cs def:input(id, label, hint, type, required, cls, extra) ?>

@@ -16,16 +16,7 @@
 <h1><?cs var:Tmp.Title ?></h1>
 <p class="lead prose"><?cs if:P.Mode == "edit" ?><?cs var:L.agency_console.edit_lead ?><?cs else ?><?cs var:L.agency_console.register_lead ?><?cs /if ?></p>
 
-<?cs if:subcount(P.ErrorList) > 0 ?>
-<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-  <h2 id="error-summary-title"><?cs var:L.agency_console.errors_pre ?> <?cs var:subcount(P.ErrorList) ?> <?cs var:L.agency_console.errors_post ?></h2>
-  <ul>
-    <?cs each:e = P.ErrorList ?>
-    <li><a href="#<?cs var:e.Field ?>"><?cs var:e.Message ?></a></li>
-    <?cs /each ?>
-  </ul>
-</div>
-<?cs /if ?>
+<?cs call:error_summary(L.agency_console.errors_pre, L.agency_console.errors_post) ?>
 
 <?cs def:text_field(id, label, hint, value, type, extra) ?>
   <div class="field<?cs if:P.Errors[id] ?> has-error<?cs /if ?>">

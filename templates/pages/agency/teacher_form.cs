@@ -14,16 +14,7 @@
 <div class="notice notice-warn"><p><strong><?cs var:L.agency_offerings.warn_prefix ?></strong> <?cs var:L.agency_offerings.teacher_retired_note ?></p></div>
 <?cs /if ?>
 
-<?cs if:subcount(P.ErrorList) > 0 ?>
-<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-  <h2 id="error-summary-title"><?cs var:L.agency_offerings.errors_pre ?> <?cs var:subcount(P.ErrorList) ?> <?cs var:L.agency_offerings.errors_post ?></h2>
-  <ul>
-    <?cs each:e = P.ErrorList ?>
-    <li><a href="#<?cs var:e.Field ?>"><?cs var:e.Message ?></a></li>
-    <?cs /each ?>
-  </ul>
-</div>
-<?cs /if ?>
+<?cs call:error_summary(L.agency_offerings.errors_pre, L.agency_offerings.errors_post) ?>
 
 <form class="form" method="post" action="/agency/teachers/<?cs if:P.Id ?><?cs var:P.Id ?><?cs else ?>new<?cs /if ?>">
   <?cs call:csrf_field() ?>

@@ -245,6 +245,51 @@ sub login_as {
 	return $cookie;
 }
 
+# --- agencies ------------------------------------------------------------------------------------
+
+# CM::credit_code(): a valid GB 32100 unified social credit code (17 characters from the code set
+# and the check character), different for every call in this process and from other processes'.
+# CM::credit_check_char(FIRST17) is that check character, for tests that want a wrong one.
+my @CODE_SET = split //, '0123456789ABCDEFGHJKLMNPQRTUWXY';
+my %CODE_VAL = map { $CODE_SET[$_] => $_ } 0 .. $#CODE_SET;
+sub credit_check_char {
+	my ($first17) = @_;
+	my ($sum, $w) = (0, 1);
+	for my $c (split //, $first17) { $sum += $CODE_VAL{$c} * $w; $w = $w * 3 % 31 }
+	my $c = 31 - $sum % 31;
+	return $CODE_SET[$c == 31 ? 0 : $c];
+}
+my $code_seq = 0;
+sub credit_code {
+	my $body = sprintf '91310101%09d', ($$ * 1000 + ++$code_seq) % 1_000_000_000;
+	return $body . credit_check_char($body);
+}
+
+# CM::approved_agency(name => NAME, [address, contact_name, contact_phone, intro, region_id]):
+# inserts an approved agency (in the first district unless region_id is given) with a fresh
+# credit code, and one member (roles citizen + agency) logged in in a new jar. Returns
+# (agency id, member id, jar).
+my $first_district;
+sub approved_agency {
+	my (%f) = @_;
+	croak 'approved_agency: name is required' unless defined $f{name};
+	my $region = $f{region_id}
+		// ($first_district //= psql("SELECT id FROM regions WHERE level = 'district' ORDER BY code LIMIT 1"));
+	my @cols = ('name', 'credit_code', 'region_id');
+	my @vals = (sql_str($f{name}), sql_str(credit_code()), int $region);
+	for my $col (qw(address contact_name contact_phone intro)) {
+		next unless defined $f{$col};
+		push @cols, $col;
+		push @vals, sql_str($f{$col});
+	}
+	my $id = psql('INSERT INTO agencies (' . join(', ', @cols, 'status') . ') VALUES ('
+		. join(', ', @vals, q{'approved'}) . ') RETURNING id');
+	my $member = make_user(roles => 6, agency_id => $id);
+	my $j = jar();
+	login_as($member, $j);
+	return ($id, $member, $j);
+}
+
 # --- reading pages -------------------------------------------------------------------------------
 
 # The value of the first <input name="NAME" value="..."> in HTML (entities &amp; &lt; &gt; &quot;
