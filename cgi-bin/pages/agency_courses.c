@@ -18,6 +18,7 @@
 #include "core/http.h"
 #include "core/markdown.h"
 #include "core/session.h"
+#include "form.h"
 #include "cover.h"
 #include "listing.h"
 
@@ -29,28 +30,6 @@ struct course_form {
         const char *title, *summary, *description, *category, *audience, *mode, *credits, *hours,
             *outcomes;
 };
-
-struct form_check {
-        HDF *h;
-        enum lang lang;
-        int errors;
-};
-
-static void field_error(struct form_check *fc, const char *field, const char *key)
-{
-        char k[96];
-        snprintf(k, sizeof k, "agency_courses.%s", key);
-        const char *msg = view_str(fc->lang, k);
-        hset(fc->h, msg, "P.Errors.%s", field);
-        hset(fc->h, field, "P.ErrorList.%d.Field", fc->errors);
-        hset(fc->h, msg, "P.ErrorList.%d.Message", fc->errors);
-        fc->errors++;
-}
-
-static size_t chars(const char *s)
-{
-        return s ? http_utf8_chars(s, strlen(s)) : 0;
-}
 
 static const char *str(const char *s)
 {
@@ -166,26 +145,26 @@ static const char *hours_canonical(struct arena *a, const char *s)
 }
 
 /* Checks the fields; normalizes credits and hours in place. false only on a database error. */
-static bool check_form(struct req *rq, struct form_check *fc, struct course_form *f)
+static bool check_form(struct req *rq, struct form_errors *fc, struct course_form *f)
 {
-        size_t n = chars(f->title);
+        size_t n = form_chars(f->title);
         if (n < 2 || n > 80)
-                field_error(fc, "title", "err_title");
-        n = chars(f->summary);
+                form_error(fc, "title", "err_title");
+        n = form_chars(f->summary);
         if (n < 2 || n > 300)
-                field_error(fc, "summary", "err_summary");
+                form_error(fc, "summary", "err_summary");
         if (f->description) {
                 switch (md_check(f->description, strlen(f->description))) {
                 case MD_OK:
                         break;
                 case MD_TOO_LONG:
-                        field_error(fc, "description", "err_description_long");
+                        form_error(fc, "description", "err_description_long");
                         break;
                 case MD_BAD_UTF8:
-                        field_error(fc, "description", "err_description_text");
+                        form_error(fc, "description", "err_description_text");
                         break;
                 case MD_TOO_DEEP:
-                        field_error(fc, "description", "err_description_deep");
+                        form_error(fc, "description", "err_description_deep");
                         break;
                 }
         }
@@ -193,23 +172,23 @@ static bool check_form(struct req *rq, struct form_check *fc, struct course_form
         if (!set_choices(rq, fc->h, f, &cat_found))
                 return false;
         if (!cat_found)
-                field_error(fc, "category", "err_category");
+                form_error(fc, "category", "err_category");
         if (!one_of(f->audience, audiences))
-                field_error(fc, "audience", "err_audience");
+                form_error(fc, "audience", "err_audience");
         if (!one_of(f->mode, modes))
-                field_error(fc, "mode", "err_mode");
+                form_error(fc, "mode", "err_mode");
         const char *c = credits_canonical(rq->arena, f->credits);
         if (c)
                 f->credits = c;
         else
-                field_error(fc, "credits", "err_credits");
+                form_error(fc, "credits", "err_credits");
         const char *h = hours_canonical(rq->arena, f->hours);
         if (h)
                 f->hours = h;
         else
-                field_error(fc, "hours", "err_hours");
-        if (chars(f->outcomes) > 2000)
-                field_error(fc, "outcomes", "err_outcomes");
+                form_error(fc, "hours", "err_hours");
+        if (form_chars(f->outcomes) > 2000)
+                form_error(fc, "outcomes", "err_outcomes");
         return true;
 }
 
@@ -239,11 +218,11 @@ static void show_form(struct req *rq, struct resp *rs, int status, const char *m
 }
 
 /* The file input's refusal, by img_status code or "storage". */
-static void cover_error(struct form_check *fc, const char *code)
+static void cover_error(struct form_errors *fc, const char *code)
 {
         char k[64];
         snprintf(k, sizeof k, "err_cover_%s", code);
-        field_error(fc, COVER_FIELD, k);
+        form_error(fc, COVER_FIELD, k);
 }
 
 /* ---------- GET /agency/courses ---------- */
@@ -317,7 +296,7 @@ void page_agency_course_new(struct req *rq, struct resp *rs)
                 show_form(rq, rs, 200, "new", NULL);
                 return;
         }
-        struct form_check fc = {.h = h, .lang = rq->lang};
+        struct form_errors fc = {.h = h, .lang = rq->lang, .family = "agency_courses"};
         if (!check_form(rq, &fc, &f)) {
                 app_db_error(rq, rs);
                 return;
@@ -325,17 +304,17 @@ void page_agency_course_new(struct req *rq, struct resp *rs)
         set_form(h, &f);
         const struct upload *up = cover_upload(rq);
         char cover[COVER_NAME_LEN + 1] = "";
-        if (!fc.errors && up) {
+        if (!fc.count && up) {
                 const char *err = cover_store(up, cover);
                 if (err)
                         cover_error(&fc, err);
         }
-        if (fc.errors || req_param(rq, "preview")) {
-                if (!fc.errors)
+        if (fc.count || req_param(rq, "preview")) {
+                if (!fc.count)
                         set_markdown(h, f.description, "P.Preview.Html");
                 if (*cover) /* a preview keeps nothing: the file is chosen again on saving */
                         cover_remove(cover);
-                show_form(rq, rs, fc.errors ? 400 : 200, "new", NULL);
+                show_form(rq, rs, fc.count ? 400 : 200, "new", NULL);
                 return;
         }
         PGresult *ins = NULL;
@@ -655,7 +634,7 @@ void page_agency_course_edit(struct req *rq, struct resp *rs)
         }
 
         read_form(rq, &f);
-        struct form_check fc = {.h = h, .lang = rq->lang};
+        struct form_errors fc = {.h = h, .lang = rq->lang, .family = "agency_courses"};
         if (!check_form(rq, &fc, &f)) {
                 app_db_error(rq, rs);
                 return;
@@ -663,17 +642,17 @@ void page_agency_course_edit(struct req *rq, struct resp *rs)
         set_form(h, &f);
         const struct upload *up = cover_upload(rq);
         char cover[COVER_NAME_LEN + 1] = "";
-        if (!fc.errors && up && !req_param(rq, "preview")) {
+        if (!fc.count && up && !req_param(rq, "preview")) {
                 const char *err = cover_store(up, cover);
                 if (err)
                         cover_error(&fc, err);
         }
-        if (fc.errors || req_param(rq, "preview")) {
-                if (!fc.errors)
+        if (fc.count || req_param(rq, "preview")) {
+                if (!fc.count)
                         set_markdown(h, f.description, "P.Preview.Html");
                 if (*cover)
                         cover_remove(cover);
-                show_form(rq, rs, fc.errors ? 400 : 200, "edit", c.id);
+                show_form(rq, rs, fc.count ? 400 : 200, "edit", c.id);
                 return;
         }
 
