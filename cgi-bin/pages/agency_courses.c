@@ -745,14 +745,18 @@ void page_agency_course_edit(struct req *rq, struct resp *rs)
 
 /* ---------- the workflow's POSTs ---------- */
 
-/* Begins the transaction and loads the course locked. false when it has answered (404, or 503
- * on a database error), with the transaction rolled back. */
-static bool begin_locked(struct req *rq, struct resp *rs, const char *agency,
-                         struct listing_course *c)
+/* The member's agency (out in *agency), then the transaction begun and the course loaded locked.
+ * false when it has answered (not an agency member, 404, or 503 on a database error), with the
+ * transaction rolled back. */
+static bool begin_own_course(struct req *rq, struct resp *rs, const char **agency,
+                             struct listing_course *c)
 {
+        *agency = agency_of_member(rq, rs);
+        if (!*agency)
+                return false;
         enum listing_found found = LISTING_DB_ERROR;
         if (db_begin(cm_db))
-                found = listing_course_of_agency(rq, req_param(rq, "id"), agency, true, c);
+                found = listing_course_of_agency(rq, req_param(rq, "id"), *agency, true, c);
         if (found == LISTING_FOUND)
                 return true;
         db_rollback(cm_db);
@@ -761,6 +765,13 @@ static bool begin_locked(struct req *rq, struct resp *rs, const char *agency,
         else
                 app_db_error(rq, rs);
         return false;
+}
+
+/* Rolls back the transaction and answers with the database error page. */
+static void fail(struct req *rq, struct resp *rs)
+{
+        db_rollback(cm_db);
+        app_db_error(rq, rs);
 }
 
 /* Rolls back and shows the overview with the refusal. */
@@ -780,8 +791,7 @@ static void finish(struct req *rq, struct resp *rs, const struct listing_course 
                               arena_printf(rq->arena, "/agency/courses/%s?done=%s", c->id, done));
                 return;
         }
-        db_rollback(cm_db);
-        app_db_error(rq, rs);
+        fail(rq, rs);
 }
 
 /* $1 course: the course's facts the workflow decides by. */
@@ -800,15 +810,14 @@ DB_STMT(agency_course_submit, "SELECT listing_submit($1::int, $2::bigint, $3)");
 
 void page_agency_course_submit(struct req *rq, struct resp *rs)
 {
-        const char *agency = agency_of_member(rq, rs);
+        const char *agency;
         struct listing_course c;
-        if (!agency || !begin_locked(rq, rs, agency, &c))
+        if (!begin_own_course(rq, rs, &agency, &c))
                 return;
         PGresult *facts = db_exec(cm_db, &agency_course_facts, DB_PARAMS(c.id));
         PGresult *off = facts ? db_exec(cm_db, &agency_course_listable, DB_PARAMS(c.id)) : NULL;
         if (!off) {
-                db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs);
                 return;
         }
         bool has_changes = strcmp(db_val(facts, 0, 1), "1") == 0;
@@ -843,8 +852,7 @@ void page_agency_course_submit(struct req *rq, struct resp *rs)
                         refuse(rq, rs, agency, "refuse_review_open");
                         return;
                 }
-                db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs);
                 return;
         }
         finish(rq, rs, &c, "listing.submit",
@@ -860,14 +868,13 @@ DB_STMT(agency_course_withdraw,
 
 void page_agency_course_withdraw(struct req *rq, struct resp *rs)
 {
-        const char *agency = agency_of_member(rq, rs);
+        const char *agency;
         struct listing_course c;
-        if (!agency || !begin_locked(rq, rs, agency, &c))
+        if (!begin_own_course(rq, rs, &agency, &c))
                 return;
         PGresult *r = db_exec(cm_db, &agency_course_withdraw, DB_PARAMS(c.id));
         if (!r) {
-                db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs);
                 return;
         }
         if (PQntuples(r) == 0) {
@@ -886,9 +893,9 @@ DB_STMT(agency_course_unlist,
 
 void page_agency_course_unlist(struct req *rq, struct resp *rs)
 {
-        const char *agency = agency_of_member(rq, rs);
+        const char *agency;
         struct listing_course c;
-        if (!agency || !begin_locked(rq, rs, agency, &c))
+        if (!begin_own_course(rq, rs, &agency, &c))
                 return;
         if (strcmp(c.status, "listed") != 0) {
                 refuse(rq, rs, agency, "refuse_not_listed");
@@ -896,8 +903,7 @@ void page_agency_course_unlist(struct req *rq, struct resp *rs)
         }
         const char *reason = req_param(rq, "reason");
         if (!db_exec(cm_db, &agency_course_unlist, DB_PARAMS(c.id, reason))) {
-                db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs);
                 return;
         }
         finish(rq, rs, &c, "listing.unlist", json_pack("{s:s?}", "reason", reason), "unlisted");
@@ -911,14 +917,13 @@ DB_STMT(agency_course_relist,
 
 void page_agency_course_relist(struct req *rq, struct resp *rs)
 {
-        const char *agency = agency_of_member(rq, rs);
+        const char *agency;
         struct listing_course c;
-        if (!agency || !begin_locked(rq, rs, agency, &c))
+        if (!begin_own_course(rq, rs, &agency, &c))
                 return;
         PGresult *facts = db_exec(cm_db, &agency_course_facts, DB_PARAMS(c.id));
         if (!facts) {
-                db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs);
                 return;
         }
         struct course_can can =
@@ -930,8 +935,7 @@ void page_agency_course_relist(struct req *rq, struct resp *rs)
                 return;
         }
         if (!db_exec(cm_db, &agency_course_relist, DB_PARAMS(c.id))) {
-                db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs);
                 return;
         }
         finish(rq, rs, &c, "listing.relist", json_object(), "relisted");
@@ -947,9 +951,9 @@ DB_STMT(agency_course_discard_drafts,
 
 void page_agency_course_discard(struct req *rq, struct resp *rs)
 {
-        const char *agency = agency_of_member(rq, rs);
+        const char *agency;
         struct listing_course c;
-        if (!agency || !begin_locked(rq, rs, agency, &c))
+        if (!begin_own_course(rq, rs, &agency, &c))
                 return;
         if (c.review_open) {
                 refuse(rq, rs, agency, "refuse_review_open");
@@ -964,8 +968,7 @@ void page_agency_course_discard(struct req *rq, struct resp *rs)
                   db_exec(cm_db, &agency_course_discard_offerings, DB_PARAMS(c.id)) &&
                   (drafts = db_exec(cm_db, &agency_course_discard_drafts, DB_PARAMS(c.id)));
         if (!ok) {
-                db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs);
                 return;
         }
         finish(rq, rs, &c, "listing.discard",
