@@ -871,13 +871,25 @@ static void locked(struct req *rq, struct resp *rs)
         app_error(rq, rs, 409, "offering_locked", NULL);
 }
 
-static bool found_or_answer(struct req *rq, struct resp *rs, enum listing_found f)
+/* true when found; else answers (404, or 503 on a database error) and, when in_tx, rolls the
+ * transaction back. */
+static bool found_or_answer(struct req *rq, struct resp *rs, enum listing_found f, bool in_tx)
 {
         if (f == LISTING_DB_ERROR)
                 app_db_error(rq, rs);
         else if (f == LISTING_NOT_FOUND)
                 app_error(rq, rs, 404, NULL, NULL);
+        if (f != LISTING_FOUND && in_tx)
+                db_rollback(cm_db);
         return f == LISTING_FOUND;
+}
+
+/* Rolls the transaction back when in_tx and answers with the database error page. */
+static void fail(struct req *rq, struct resp *rs, bool in_tx)
+{
+        if (in_tx)
+                db_rollback(cm_db);
+        app_db_error(rq, rs);
 }
 
 void page_agency_offering_new(struct req *rq, struct resp *rs)
@@ -892,16 +904,11 @@ void page_agency_offering_new(struct req *rq, struct resp *rs)
                 app_db_error(rq, rs);
                 return;
         }
-        if (!found_or_answer(rq, rs, listing_course_of_agency(rq, cid, agency, post, &c))) {
-                if (post)
-                        db_rollback(cm_db);
+        if (!found_or_answer(rq, rs, listing_course_of_agency(rq, cid, agency, post, &c), post))
                 return;
-        }
         struct choices ch;
         if (!load_choices(rq, agency, cid, NULL, &ch)) {
-                if (post)
-                        db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs, post);
                 return;
         }
         if (!post) {
@@ -930,8 +937,7 @@ void page_agency_offering_new(struct req *rq, struct resp *rs)
         }
         const char *id;
         if (!write_draft(rq, agency, cid, NULL, &o, &id) || !db_commit(cm_db)) {
-                db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs, true);
                 return;
         }
         resp_redirect(rs, 303, arena_printf(rq->arena, "/agency/offerings/%s?done=created", id));
@@ -972,16 +978,11 @@ void page_agency_offering(struct req *rq, struct resp *rs)
         enum listing_found f = course_of_offering(rq, id, agency, post, &c);
         if (f == LISTING_FOUND)
                 f = load_offering(rq, id, agency, &l);
-        if (!found_or_answer(rq, rs, f)) {
-                if (post)
-                        db_rollback(cm_db);
+        if (!found_or_answer(rq, rs, f, post))
                 return;
-        }
         struct choices ch;
         if (!load_choices(rq, agency, c.id, id, &ch)) {
-                if (post)
-                        db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs, post);
                 return;
         }
         HDF *h = rs->hdf;
@@ -1019,8 +1020,7 @@ void page_agency_offering(struct req *rq, struct resp *rs)
         bool ok = draft ? write_draft(rq, agency, c.id, id, &o, &same_id)
                         : write_live(rq, &l, &o, &went_live, &held);
         if (!ok || !db_commit(cm_db)) {
-                db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs, true);
                 return;
         }
         resp_redirect(rs, 303,
@@ -1046,10 +1046,8 @@ void page_agency_offering_delete(struct req *rq, struct resp *rs)
                 app_db_error(rq, rs);
                 return;
         }
-        if (!found_or_answer(rq, rs, course_of_offering(rq, id, agency, true, &c))) {
-                db_rollback(cm_db);
+        if (!found_or_answer(rq, rs, course_of_offering(rq, id, agency, true, &c), true))
                 return;
-        }
         if (c.review_open) {
                 db_rollback(cm_db);
                 locked(rq, rs);
@@ -1057,8 +1055,7 @@ void page_agency_offering_delete(struct req *rq, struct resp *rs)
         }
         PGresult *r = db_exec(cm_db, &offering_delete, DB_PARAMS(id));
         if (!r) {
-                db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs, true);
                 return;
         }
         if (PQntuples(r) == 0) {
@@ -1067,8 +1064,7 @@ void page_agency_offering_delete(struct req *rq, struct resp *rs)
                 return;
         }
         if (!db_commit(cm_db)) {
-                db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs, true);
                 return;
         }
         resp_redirect(rs, 303,
