@@ -78,29 +78,19 @@ static bool sync_dir(const char *dir)
         return ok;
 }
 
-bool doc_store(const char *dir, const unsigned char *data, size_t len,
-               char name_out[DOC_NAME_LEN + 1])
+bool doc_write_named(const char *dir, const char *file, const unsigned char *data, size_t len)
 {
-        unsigned char rnd[DOC_NAME_LEN / 2];
         char tmp[PATH_MAX], final[PATH_MAX];
-        name_out[0] = '\0';
-        if (!dir || !*dir || len > DOC_MAX_BYTES)
+        if (!dir || !*dir || !file || !*file || *file == '.' || strchr(file, '/'))
                 return false;
-        crypto_random(rnd, sizeof rnd);
-        crypto_hex(rnd, sizeof rnd, name_out);
-        if ((size_t)snprintf(tmp, sizeof tmp, "%s/.tmp-%s", dir, name_out) >= sizeof tmp ||
-            (size_t)snprintf(final, sizeof final, "%s/%s", dir, name_out) >= sizeof final) {
-                name_out[0] = '\0';
+        if ((size_t)snprintf(tmp, sizeof tmp, "%s/.tmp-%s", dir, file) >= sizeof tmp ||
+            (size_t)snprintf(final, sizeof final, "%s/%s", dir, file) >= sizeof final)
                 return false;
-        }
         int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-        if (fd < 0) {
-                name_out[0] = '\0';
+        if (fd < 0)
                 return false;
-        }
         bool ok = write_all(fd, data, len) && fsync(fd) == 0;
         ok = close(fd) == 0 && ok;
-        /* 128 random bits: a name never repeats, so rename cannot replace another file */
         ok = ok && rename(tmp, final) == 0;
         if (!ok)
                 unlink(tmp);
@@ -108,9 +98,24 @@ bool doc_store(const char *dir, const unsigned char *data, size_t len,
                 unlink(final);
                 ok = false;
         }
-        if (!ok)
-                name_out[0] = '\0';
         return ok;
+}
+
+bool doc_store(const char *dir, const unsigned char *data, size_t len,
+               char name_out[DOC_NAME_LEN + 1])
+{
+        unsigned char rnd[DOC_NAME_LEN / 2];
+        name_out[0] = '\0';
+        if (!dir || !*dir || len > DOC_MAX_BYTES)
+                return false;
+        crypto_random(rnd, sizeof rnd);
+        crypto_hex(rnd, sizeof rnd, name_out);
+        /* 128 random bits: a name never repeats, so the rename cannot replace another file */
+        if (!doc_write_named(dir, name_out, data, len)) {
+                name_out[0] = '\0';
+                return false;
+        }
+        return true;
 }
 
 bool doc_read(const char *dir, const char *name, struct buf *out)

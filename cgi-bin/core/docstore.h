@@ -33,6 +33,13 @@ bool doc_name_ok(const char *name);
 bool doc_store(const char *dir, const unsigned char *data, size_t len,
                char name_out[DOC_NAME_LEN + 1]);
 
+/* Writes len bytes to dir/file through dir/.tmp-<file>: fsync, rename, fsync of the folder, so
+ * file always holds the whole of the bytes. file is a name the caller made, never one from a
+ * request: an empty name, one starting with '.' or holding '/' is refused. An existing file of
+ * that name is replaced. false (and nothing left behind) when the folder is missing or unwritable
+ * or the disk is full. doc_store uses it; so do course covers (pages/cover.c). */
+bool doc_write_named(const char *dir, const char *file, const unsigned char *data, size_t len);
+
 /* Appends the stored file's bytes to out; false when it is missing, unreadable or larger than
  * DOC_MAX_BYTES. */
 bool doc_read(const char *dir, const char *name, struct buf *out);

@@ -14,6 +14,7 @@
 #include "admin.h"
 #include "core/audit.h"
 #include "core/http.h"
+#include "form.h"
 
 DB_STMT(std_items_all, "SELECT id, title, title_en, guidance, guidance_en, sort, active"
                        "  FROM admission_items ORDER BY active DESC, sort, id");
@@ -112,15 +113,12 @@ static const char *item_problem(struct req *rq)
 {
         const char *t = req_param(rq, "title"), *te = req_param(rq, "title_en");
         const char *g = req_param(rq, "guidance"), *ge = req_param(rq, "guidance_en");
-        size_t tl = t ? http_utf8_chars(t, strlen(t)) : 0;
-        size_t tel = te ? http_utf8_chars(te, strlen(te)) : 0;
+        size_t tl = form_chars(t), tel = form_chars(te);
         if (tl < 2 || tl > 100)
                 return "err_title";
         if (tel < 2 || tel > 200)
                 return "err_title_en";
-        if (g && http_utf8_chars(g, strlen(g)) > 1000)
-                return "err_guidance";
-        if (ge && http_utf8_chars(ge, strlen(ge)) > 2000)
+        if (form_chars(g) > 1000 || form_chars(ge) > 2000)
                 return "err_guidance";
         return NULL;
 }

@@ -18,6 +18,7 @@
 #include "core/http.h"
 #include "core/markdown.h"
 #include "core/session.h"
+#include "form.h"
 #include "cover.h"
 #include "listing.h"
 
@@ -29,28 +30,6 @@ struct course_form {
         const char *title, *summary, *description, *category, *audience, *mode, *credits, *hours,
             *outcomes;
 };
-
-struct form_check {
-        HDF *h;
-        enum lang lang;
-        int errors;
-};
-
-static void field_error(struct form_check *fc, const char *field, const char *key)
-{
-        char k[96];
-        snprintf(k, sizeof k, "agency_courses.%s", key);
-        const char *msg = view_str(fc->lang, k);
-        hset(fc->h, msg, "P.Errors.%s", field);
-        hset(fc->h, field, "P.ErrorList.%d.Field", fc->errors);
-        hset(fc->h, msg, "P.ErrorList.%d.Message", fc->errors);
-        fc->errors++;
-}
-
-static size_t chars(const char *s)
-{
-        return s ? http_utf8_chars(s, strlen(s)) : 0;
-}
 
 static const char *str(const char *s)
 {
@@ -166,26 +145,26 @@ static const char *hours_canonical(struct arena *a, const char *s)
 }
 
 /* Checks the fields; normalizes credits and hours in place. false only on a database error. */
-static bool check_form(struct req *rq, struct form_check *fc, struct course_form *f)
+static bool check_form(struct req *rq, struct form_errors *fc, struct course_form *f)
 {
-        size_t n = chars(f->title);
+        size_t n = form_chars(f->title);
         if (n < 2 || n > 80)
-                field_error(fc, "title", "err_title");
-        n = chars(f->summary);
+                form_error(fc, "title", "err_title");
+        n = form_chars(f->summary);
         if (n < 2 || n > 300)
-                field_error(fc, "summary", "err_summary");
+                form_error(fc, "summary", "err_summary");
         if (f->description) {
                 switch (md_check(f->description, strlen(f->description))) {
                 case MD_OK:
                         break;
                 case MD_TOO_LONG:
-                        field_error(fc, "description", "err_description_long");
+                        form_error(fc, "description", "err_description_long");
                         break;
                 case MD_BAD_UTF8:
-                        field_error(fc, "description", "err_description_text");
+                        form_error(fc, "description", "err_description_text");
                         break;
                 case MD_TOO_DEEP:
-                        field_error(fc, "description", "err_description_deep");
+                        form_error(fc, "description", "err_description_deep");
                         break;
                 }
         }
@@ -193,23 +172,23 @@ static bool check_form(struct req *rq, struct form_check *fc, struct course_form
         if (!set_choices(rq, fc->h, f, &cat_found))
                 return false;
         if (!cat_found)
-                field_error(fc, "category", "err_category");
+                form_error(fc, "category", "err_category");
         if (!one_of(f->audience, audiences))
-                field_error(fc, "audience", "err_audience");
+                form_error(fc, "audience", "err_audience");
         if (!one_of(f->mode, modes))
-                field_error(fc, "mode", "err_mode");
+                form_error(fc, "mode", "err_mode");
         const char *c = credits_canonical(rq->arena, f->credits);
         if (c)
                 f->credits = c;
         else
-                field_error(fc, "credits", "err_credits");
+                form_error(fc, "credits", "err_credits");
         const char *h = hours_canonical(rq->arena, f->hours);
         if (h)
                 f->hours = h;
         else
-                field_error(fc, "hours", "err_hours");
-        if (chars(f->outcomes) > 2000)
-                field_error(fc, "outcomes", "err_outcomes");
+                form_error(fc, "hours", "err_hours");
+        if (form_chars(f->outcomes) > 2000)
+                form_error(fc, "outcomes", "err_outcomes");
         return true;
 }
 
@@ -239,11 +218,11 @@ static void show_form(struct req *rq, struct resp *rs, int status, const char *m
 }
 
 /* The file input's refusal, by img_status code or "storage". */
-static void cover_error(struct form_check *fc, const char *code)
+static void cover_error(struct form_errors *fc, const char *code)
 {
         char k[64];
         snprintf(k, sizeof k, "err_cover_%s", code);
-        field_error(fc, COVER_FIELD, k);
+        form_error(fc, COVER_FIELD, k);
 }
 
 /* ---------- GET /agency/courses ---------- */
@@ -317,7 +296,7 @@ void page_agency_course_new(struct req *rq, struct resp *rs)
                 show_form(rq, rs, 200, "new", NULL);
                 return;
         }
-        struct form_check fc = {.h = h, .lang = rq->lang};
+        struct form_errors fc = {.h = h, .lang = rq->lang, .family = "agency_courses"};
         if (!check_form(rq, &fc, &f)) {
                 app_db_error(rq, rs);
                 return;
@@ -325,17 +304,17 @@ void page_agency_course_new(struct req *rq, struct resp *rs)
         set_form(h, &f);
         const struct upload *up = cover_upload(rq);
         char cover[COVER_NAME_LEN + 1] = "";
-        if (!fc.errors && up) {
+        if (!fc.count && up) {
                 const char *err = cover_store(up, cover);
                 if (err)
                         cover_error(&fc, err);
         }
-        if (fc.errors || req_param(rq, "preview")) {
-                if (!fc.errors)
+        if (fc.count || req_param(rq, "preview")) {
+                if (!fc.count)
                         set_markdown(h, f.description, "P.Preview.Html");
                 if (*cover) /* a preview keeps nothing: the file is chosen again on saving */
                         cover_remove(cover);
-                show_form(rq, rs, fc.errors ? 400 : 200, "new", NULL);
+                show_form(rq, rs, fc.count ? 400 : 200, "new", NULL);
                 return;
         }
         PGresult *ins = NULL;
@@ -655,7 +634,7 @@ void page_agency_course_edit(struct req *rq, struct resp *rs)
         }
 
         read_form(rq, &f);
-        struct form_check fc = {.h = h, .lang = rq->lang};
+        struct form_errors fc = {.h = h, .lang = rq->lang, .family = "agency_courses"};
         if (!check_form(rq, &fc, &f)) {
                 app_db_error(rq, rs);
                 return;
@@ -663,17 +642,17 @@ void page_agency_course_edit(struct req *rq, struct resp *rs)
         set_form(h, &f);
         const struct upload *up = cover_upload(rq);
         char cover[COVER_NAME_LEN + 1] = "";
-        if (!fc.errors && up && !req_param(rq, "preview")) {
+        if (!fc.count && up && !req_param(rq, "preview")) {
                 const char *err = cover_store(up, cover);
                 if (err)
                         cover_error(&fc, err);
         }
-        if (fc.errors || req_param(rq, "preview")) {
-                if (!fc.errors)
+        if (fc.count || req_param(rq, "preview")) {
+                if (!fc.count)
                         set_markdown(h, f.description, "P.Preview.Html");
                 if (*cover)
                         cover_remove(cover);
-                show_form(rq, rs, fc.errors ? 400 : 200, "edit", c.id);
+                show_form(rq, rs, fc.count ? 400 : 200, "edit", c.id);
                 return;
         }
 
@@ -766,14 +745,18 @@ void page_agency_course_edit(struct req *rq, struct resp *rs)
 
 /* ---------- the workflow's POSTs ---------- */
 
-/* Begins the transaction and loads the course locked. false when it has answered (404, or 503
- * on a database error), with the transaction rolled back. */
-static bool begin_locked(struct req *rq, struct resp *rs, const char *agency,
-                         struct listing_course *c)
+/* The member's agency (out in *agency), then the transaction begun and the course loaded locked.
+ * false when it has answered (not an agency member, 404, or 503 on a database error), with the
+ * transaction rolled back. */
+static bool begin_own_course(struct req *rq, struct resp *rs, const char **agency,
+                             struct listing_course *c)
 {
+        *agency = agency_of_member(rq, rs);
+        if (!*agency)
+                return false;
         enum listing_found found = LISTING_DB_ERROR;
         if (db_begin(cm_db))
-                found = listing_course_of_agency(rq, req_param(rq, "id"), agency, true, c);
+                found = listing_course_of_agency(rq, req_param(rq, "id"), *agency, true, c);
         if (found == LISTING_FOUND)
                 return true;
         db_rollback(cm_db);
@@ -782,6 +765,13 @@ static bool begin_locked(struct req *rq, struct resp *rs, const char *agency,
         else
                 app_db_error(rq, rs);
         return false;
+}
+
+/* Rolls back the transaction and answers with the database error page. */
+static void fail(struct req *rq, struct resp *rs)
+{
+        db_rollback(cm_db);
+        app_db_error(rq, rs);
 }
 
 /* Rolls back and shows the overview with the refusal. */
@@ -801,8 +791,7 @@ static void finish(struct req *rq, struct resp *rs, const struct listing_course 
                               arena_printf(rq->arena, "/agency/courses/%s?done=%s", c->id, done));
                 return;
         }
-        db_rollback(cm_db);
-        app_db_error(rq, rs);
+        fail(rq, rs);
 }
 
 /* $1 course: the course's facts the workflow decides by. */
@@ -821,15 +810,14 @@ DB_STMT(agency_course_submit, "SELECT listing_submit($1::int, $2::bigint, $3)");
 
 void page_agency_course_submit(struct req *rq, struct resp *rs)
 {
-        const char *agency = agency_of_member(rq, rs);
+        const char *agency;
         struct listing_course c;
-        if (!agency || !begin_locked(rq, rs, agency, &c))
+        if (!begin_own_course(rq, rs, &agency, &c))
                 return;
         PGresult *facts = db_exec(cm_db, &agency_course_facts, DB_PARAMS(c.id));
         PGresult *off = facts ? db_exec(cm_db, &agency_course_listable, DB_PARAMS(c.id)) : NULL;
         if (!off) {
-                db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs);
                 return;
         }
         bool has_changes = strcmp(db_val(facts, 0, 1), "1") == 0;
@@ -864,8 +852,7 @@ void page_agency_course_submit(struct req *rq, struct resp *rs)
                         refuse(rq, rs, agency, "refuse_review_open");
                         return;
                 }
-                db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs);
                 return;
         }
         finish(rq, rs, &c, "listing.submit",
@@ -881,14 +868,13 @@ DB_STMT(agency_course_withdraw,
 
 void page_agency_course_withdraw(struct req *rq, struct resp *rs)
 {
-        const char *agency = agency_of_member(rq, rs);
+        const char *agency;
         struct listing_course c;
-        if (!agency || !begin_locked(rq, rs, agency, &c))
+        if (!begin_own_course(rq, rs, &agency, &c))
                 return;
         PGresult *r = db_exec(cm_db, &agency_course_withdraw, DB_PARAMS(c.id));
         if (!r) {
-                db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs);
                 return;
         }
         if (PQntuples(r) == 0) {
@@ -907,9 +893,9 @@ DB_STMT(agency_course_unlist,
 
 void page_agency_course_unlist(struct req *rq, struct resp *rs)
 {
-        const char *agency = agency_of_member(rq, rs);
+        const char *agency;
         struct listing_course c;
-        if (!agency || !begin_locked(rq, rs, agency, &c))
+        if (!begin_own_course(rq, rs, &agency, &c))
                 return;
         if (strcmp(c.status, "listed") != 0) {
                 refuse(rq, rs, agency, "refuse_not_listed");
@@ -917,8 +903,7 @@ void page_agency_course_unlist(struct req *rq, struct resp *rs)
         }
         const char *reason = req_param(rq, "reason");
         if (!db_exec(cm_db, &agency_course_unlist, DB_PARAMS(c.id, reason))) {
-                db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs);
                 return;
         }
         finish(rq, rs, &c, "listing.unlist", json_pack("{s:s?}", "reason", reason), "unlisted");
@@ -932,14 +917,13 @@ DB_STMT(agency_course_relist,
 
 void page_agency_course_relist(struct req *rq, struct resp *rs)
 {
-        const char *agency = agency_of_member(rq, rs);
+        const char *agency;
         struct listing_course c;
-        if (!agency || !begin_locked(rq, rs, agency, &c))
+        if (!begin_own_course(rq, rs, &agency, &c))
                 return;
         PGresult *facts = db_exec(cm_db, &agency_course_facts, DB_PARAMS(c.id));
         if (!facts) {
-                db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs);
                 return;
         }
         struct course_can can =
@@ -951,8 +935,7 @@ void page_agency_course_relist(struct req *rq, struct resp *rs)
                 return;
         }
         if (!db_exec(cm_db, &agency_course_relist, DB_PARAMS(c.id))) {
-                db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs);
                 return;
         }
         finish(rq, rs, &c, "listing.relist", json_object(), "relisted");
@@ -968,9 +951,9 @@ DB_STMT(agency_course_discard_drafts,
 
 void page_agency_course_discard(struct req *rq, struct resp *rs)
 {
-        const char *agency = agency_of_member(rq, rs);
+        const char *agency;
         struct listing_course c;
-        if (!agency || !begin_locked(rq, rs, agency, &c))
+        if (!begin_own_course(rq, rs, &agency, &c))
                 return;
         if (c.review_open) {
                 refuse(rq, rs, agency, "refuse_review_open");
@@ -985,8 +968,7 @@ void page_agency_course_discard(struct req *rq, struct resp *rs)
                   db_exec(cm_db, &agency_course_discard_offerings, DB_PARAMS(c.id)) &&
                   (drafts = db_exec(cm_db, &agency_course_discard_drafts, DB_PARAMS(c.id)));
         if (!ok) {
-                db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs);
                 return;
         }
         finish(rq, rs, &c, "listing.discard",

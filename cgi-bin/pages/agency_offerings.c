@@ -21,6 +21,7 @@
 #include "agency_console.h"
 #include "core/http.h"
 #include "core/session.h"
+#include "form.h"
 #include "listing.h"
 
 #define MAX_TEACHERS 50
@@ -57,38 +58,6 @@ struct offering {
         int weekdays;
         const char *m[M_COUNT];
 };
-
-struct form_check {
-        HDF *h;
-        enum lang lang;
-        int errors;
-        char seen[512]; /* ",field,field," of the fields with an error */
-};
-
-static void field_error(struct form_check *fc, const char *field, const char *key)
-{
-        char k[96];
-        snprintf(k, sizeof k, "agency_offerings.%s", key);
-        const char *msg = view_str(fc->lang, k);
-        char mark[48];
-        snprintf(mark, sizeof mark, ",%s,", field);
-        if (strstr(fc->seen, mark))
-                return; /* one message per field */
-        size_t used = strlen(fc->seen);
-        if (!used)
-                fc->seen[used++] = ',';
-        if (used + strlen(field) + 2 < sizeof fc->seen)
-                snprintf(fc->seen + used, sizeof fc->seen - used, "%s,", field);
-        hset(fc->h, msg, "P.Errors.%s", field);
-        hset(fc->h, field, "P.ErrorList.%d.Field", fc->errors);
-        hset(fc->h, msg, "P.ErrorList.%d.Message", fc->errors);
-        fc->errors++;
-}
-
-static size_t chars(const char *s)
-{
-        return s ? http_utf8_chars(s, strlen(s)) : 0;
-}
 
 static bool blank(const char *s)
 {
@@ -349,7 +318,7 @@ static void set_form_from(struct req *rq, HDF *h, const struct offering *o)
 
 /* Reads the posted form into o (canonical text), recording every error; the typed text goes back
  * into P.Form so the form is re-shown as it was sent. */
-static void read_form(struct req *rq, struct form_check *fc, const struct choices *c,
+static void read_form(struct req *rq, struct form_errors *fc, const struct choices *c,
                       const char *seats_taken, struct offering *o)
 {
         struct arena *a = rq->arena;
@@ -364,18 +333,18 @@ static void read_form(struct req *rq, struct form_check *fc, const struct choice
         }
 
         o->name = req_param(rq, "name");
-        size_t n = chars(o->name);
+        size_t n = form_chars(o->name);
         if (n < 2 || n > 60)
-                field_error(fc, "name", "err_name");
+                form_error(fc, "name", "err_name");
 
         o->m[M_STARTS] = parse_date(a, req_param(rq, "starts_on"));
         if (!o->m[M_STARTS])
-                field_error(fc, "starts_on", "err_date");
+                form_error(fc, "starts_on", "err_date");
         o->m[M_ENDS] = parse_date(a, req_param(rq, "ends_on"));
         if (!o->m[M_ENDS])
-                field_error(fc, "ends_on", "err_date");
+                form_error(fc, "ends_on", "err_date");
         else if (o->m[M_STARTS] && strcmp(o->m[M_ENDS], o->m[M_STARTS]) < 0)
-                field_error(fc, "ends_on", "err_ends_before");
+                form_error(fc, "ends_on", "err_ends_before");
 
         for (const struct kv *kv = rq->form; kv; kv = kv->next)
                 if (strcmp(kv->name, "weekday") == 0) {
@@ -383,45 +352,45 @@ static void read_form(struct req *rq, struct form_check *fc, const struct choice
                         if (parse_int(kv->value, 1, 7, &d))
                                 o->weekdays |= 1 << (d - 1);
                         else
-                                field_error(fc, "weekdays", "err_weekdays");
+                                form_error(fc, "weekdays", "err_weekdays");
                 }
         if (!o->weekdays)
-                field_error(fc, "weekdays", "err_weekdays");
+                form_error(fc, "weekdays", "err_weekdays");
         o->time_from = parse_time(a, req_param(rq, "time_from"));
         if (!o->time_from)
-                field_error(fc, "time_from", "err_time");
+                form_error(fc, "time_from", "err_time");
         o->time_to = parse_time(a, req_param(rq, "time_to"));
         if (!o->time_to)
-                field_error(fc, "time_to", "err_time");
+                form_error(fc, "time_to", "err_time");
         else if (o->time_from && strcmp(o->time_to, o->time_from) <= 0)
-                field_error(fc, "time_to", "err_time_order");
+                form_error(fc, "time_to", "err_time_order");
 
         const char *site = req_param(rq, "site");
         bool online = site && strcmp(site, "online") == 0;
         o->m[M_SITE] = online ? "" : site;
         hset(h, online ? "1" : "0", "P.Form.online");
         if (online && strcmp(c->mode, "offline") == 0)
-                field_error(fc, "site", "err_site_needed");
+                form_error(fc, "site", "err_site_needed");
         else if (!online && blank(site))
-                field_error(fc, "site",
-                            strcmp(c->mode, "online") == 0 ? "err_site_online" : "err_site_needed");
+                form_error(fc, "site",
+                           strcmp(c->mode, "online") == 0 ? "err_site_online" : "err_site_needed");
         else if (!online && strcmp(c->mode, "online") == 0)
-                field_error(fc, "site", "err_site_online");
+                form_error(fc, "site", "err_site_online");
         else if (!online && !in_result(c->sites, site))
-                field_error(fc, "site", "err_site_unknown");
+                form_error(fc, "site", "err_site_unknown");
 
         long long cap = 0, free_seats = 0, fen = 0;
         if (!parse_int(req_param(rq, "capacity"), 1, 100000, &cap))
-                field_error(fc, "capacity", "err_capacity");
+                form_error(fc, "capacity", "err_capacity");
         else if (cap < atoll(seats_taken))
-                field_error(fc, "capacity", "err_capacity_taken");
+                form_error(fc, "capacity", "err_capacity_taken");
         else
                 o->m[M_CAPACITY] = arena_printf(a, "%lld", cap);
         const char *fs = req_param(rq, "free_seats");
         if (!blank(fs) && !parse_int(fs, 0, 100000, &free_seats))
-                field_error(fc, "free_seats", "err_free_seats");
+                form_error(fc, "free_seats", "err_free_seats");
         else if (cap && free_seats > cap)
-                field_error(fc, "free_seats", "err_free_over");
+                form_error(fc, "free_seats", "err_free_over");
         else
                 o->m[M_FREE] = arena_printf(a, "%lld", free_seats);
 
@@ -431,28 +400,28 @@ static void read_form(struct req *rq, struct form_check *fc, const struct choice
         if (is_free)
                 o->m[M_PRICE] = "0";
         else if (!parse_yuan(price, &fen))
-                field_error(fc, "price", blank(price) ? "err_price_missing" : "err_price");
+                form_error(fc, "price", blank(price) ? "err_price_missing" : "err_price");
         else
                 o->m[M_PRICE] = arena_printf(a, "%lld", fen);
 
         o->m[M_OPENS] = parse_datetime(a, req_param(rq, "opens_at"));
         if (!o->m[M_OPENS])
-                field_error(fc, "opens_at", "err_datetime");
+                form_error(fc, "opens_at", "err_datetime");
         o->m[M_CLOSES] = parse_datetime(a, req_param(rq, "closes_at"));
         if (!o->m[M_CLOSES])
-                field_error(fc, "closes_at", "err_datetime");
+                form_error(fc, "closes_at", "err_datetime");
         else if (o->m[M_OPENS] && strcmp(o->m[M_CLOSES], o->m[M_OPENS]) <= 0)
-                field_error(fc, "closes_at", "err_closes_before");
+                form_error(fc, "closes_at", "err_closes_before");
         else if (o->m[M_STARTS] &&
                  strcmp(o->m[M_CLOSES], arena_printf(a, "%sT23:59", o->m[M_STARTS])) > 0)
-                field_error(fc, "closes_at", "err_closes_after_start");
+                form_error(fc, "closes_at", "err_closes_after_start");
         const char *cu = req_param(rq, "cancel_until");
         o->m[M_CANCEL] = blank(cu) ? "" : parse_datetime(a, cu);
         if (!o->m[M_CANCEL])
-                field_error(fc, "cancel_until", "err_datetime");
+                form_error(fc, "cancel_until", "err_datetime");
         else if (*o->m[M_CANCEL] && o->m[M_STARTS] &&
                  strcmp(o->m[M_CANCEL], arena_printf(a, "%sT23:59", o->m[M_STARTS])) > 0)
-                field_error(fc, "cancel_until", "err_cancel_after_start");
+                form_error(fc, "cancel_until", "err_cancel_after_start");
 
         const char *age = req_param(rq, "min_age");
         long long age_n;
@@ -461,14 +430,14 @@ static void read_form(struct req *rq, struct form_check *fc, const struct choice
         else if (parse_int(age, 1, 120, &age_n))
                 o->min_age = arena_printf(a, "%lld", age_n);
         else
-                field_error(fc, "min_age", "err_min_age");
+                form_error(fc, "min_age", "err_min_age");
         const char *region = req_param(rq, "region");
         if (blank(region))
                 o->region = "";
         else if (in_result(c->regions, region))
                 o->region = region;
         else
-                field_error(fc, "region", "err_region");
+                form_error(fc, "region", "err_region");
 
         long long ids[MAX_TEACHERS] = {0};
         int nids = 0;
@@ -489,7 +458,7 @@ static void read_form(struct req *rq, struct form_check *fc, const struct choice
                         ids[nids++] = id;
         }
         if (bad_teacher)
-                field_error(fc, "teachers", "err_teacher");
+                form_error(fc, "teachers", "err_teacher");
         qsort(ids, (size_t)nids, sizeof ids[0], cmp_ll);
         const char *csv = "";
         for (int i = 0; i < nids; i++)
@@ -902,13 +871,25 @@ static void locked(struct req *rq, struct resp *rs)
         app_error(rq, rs, 409, "offering_locked", NULL);
 }
 
-static bool found_or_answer(struct req *rq, struct resp *rs, enum listing_found f)
+/* true when found; else answers (404, or 503 on a database error) and, when in_tx, rolls the
+ * transaction back. */
+static bool found_or_answer(struct req *rq, struct resp *rs, enum listing_found f, bool in_tx)
 {
         if (f == LISTING_DB_ERROR)
                 app_db_error(rq, rs);
         else if (f == LISTING_NOT_FOUND)
                 app_error(rq, rs, 404, NULL, NULL);
+        if (f != LISTING_FOUND && in_tx)
+                db_rollback(cm_db);
         return f == LISTING_FOUND;
+}
+
+/* Rolls the transaction back when in_tx and answers with the database error page. */
+static void fail(struct req *rq, struct resp *rs, bool in_tx)
+{
+        if (in_tx)
+                db_rollback(cm_db);
+        app_db_error(rq, rs);
 }
 
 void page_agency_offering_new(struct req *rq, struct resp *rs)
@@ -923,16 +904,11 @@ void page_agency_offering_new(struct req *rq, struct resp *rs)
                 app_db_error(rq, rs);
                 return;
         }
-        if (!found_or_answer(rq, rs, listing_course_of_agency(rq, cid, agency, post, &c))) {
-                if (post)
-                        db_rollback(cm_db);
+        if (!found_or_answer(rq, rs, listing_course_of_agency(rq, cid, agency, post, &c), post))
                 return;
-        }
         struct choices ch;
         if (!load_choices(rq, agency, cid, NULL, &ch)) {
-                if (post)
-                        db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs, post);
                 return;
         }
         if (!post) {
@@ -950,19 +926,18 @@ void page_agency_offering_new(struct req *rq, struct resp *rs)
                 locked(rq, rs);
                 return;
         }
-        struct form_check fc = {rs->hdf, rq->lang, 0, ""};
+        struct form_errors fc = {.h = rs->hdf, .lang = rq->lang, .family = "agency_offerings"};
         struct offering o;
         read_form(rq, &fc, &ch, "0", &o);
         set_choices(rq, rs->hdf, &ch, &o);
-        if (fc.errors) {
+        if (fc.count) {
                 db_rollback(cm_db);
                 show_form(rq, rs, 400, &c, NULL);
                 return;
         }
         const char *id;
         if (!write_draft(rq, agency, cid, NULL, &o, &id) || !db_commit(cm_db)) {
-                db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs, true);
                 return;
         }
         resp_redirect(rs, 303, arena_printf(rq->arena, "/agency/offerings/%s?done=created", id));
@@ -1003,16 +978,11 @@ void page_agency_offering(struct req *rq, struct resp *rs)
         enum listing_found f = course_of_offering(rq, id, agency, post, &c);
         if (f == LISTING_FOUND)
                 f = load_offering(rq, id, agency, &l);
-        if (!found_or_answer(rq, rs, f)) {
-                if (post)
-                        db_rollback(cm_db);
+        if (!found_or_answer(rq, rs, f, post))
                 return;
-        }
         struct choices ch;
         if (!load_choices(rq, agency, c.id, id, &ch)) {
-                if (post)
-                        db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs, post);
                 return;
         }
         HDF *h = rs->hdf;
@@ -1036,11 +1006,11 @@ void page_agency_offering(struct req *rq, struct resp *rs)
                 locked(rq, rs);
                 return;
         }
-        struct form_check fc = {h, rq->lang, 0, ""};
+        struct form_errors fc = {.h = h, .lang = rq->lang, .family = "agency_offerings"};
         struct offering o;
         read_form(rq, &fc, &ch, l.seats_taken, &o);
         set_choices(rq, h, &ch, &o);
-        if (fc.errors) {
+        if (fc.count) {
                 db_rollback(cm_db);
                 show_form(rq, rs, 400, &c, &l);
                 return;
@@ -1050,8 +1020,7 @@ void page_agency_offering(struct req *rq, struct resp *rs)
         bool ok = draft ? write_draft(rq, agency, c.id, id, &o, &same_id)
                         : write_live(rq, &l, &o, &went_live, &held);
         if (!ok || !db_commit(cm_db)) {
-                db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs, true);
                 return;
         }
         resp_redirect(rs, 303,
@@ -1077,10 +1046,8 @@ void page_agency_offering_delete(struct req *rq, struct resp *rs)
                 app_db_error(rq, rs);
                 return;
         }
-        if (!found_or_answer(rq, rs, course_of_offering(rq, id, agency, true, &c))) {
-                db_rollback(cm_db);
+        if (!found_or_answer(rq, rs, course_of_offering(rq, id, agency, true, &c), true))
                 return;
-        }
         if (c.review_open) {
                 db_rollback(cm_db);
                 locked(rq, rs);
@@ -1088,8 +1055,7 @@ void page_agency_offering_delete(struct req *rq, struct resp *rs)
         }
         PGresult *r = db_exec(cm_db, &offering_delete, DB_PARAMS(id));
         if (!r) {
-                db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs, true);
                 return;
         }
         if (PQntuples(r) == 0) {
@@ -1098,8 +1064,7 @@ void page_agency_offering_delete(struct req *rq, struct resp *rs)
                 return;
         }
         if (!db_commit(cm_db)) {
-                db_rollback(cm_db);
-                app_db_error(rq, rs);
+                fail(rq, rs, true);
                 return;
         }
         resp_redirect(rs, 303,

@@ -18,6 +18,7 @@
 #include "core/ident.h"
 #include "core/secrets.h"
 #include "core/session.h"
+#include "form.h"
 
 #define PASSWORD_MIN_CHARS 10
 
@@ -25,29 +26,6 @@
 struct agency_form {
         const char *name, *credit_code, *district, *address, *contact_name, *contact_phone, *intro;
 };
-
-struct form_check {
-        HDF *h;
-        enum lang lang;
-        int errors;
-};
-
-/* Records an error for field: P.Errors.<field> next to it, and P.ErrorList for the summary. */
-static void field_error(struct form_check *fc, const char *field, const char *key)
-{
-        char k[96];
-        snprintf(k, sizeof k, "agency_console.%s", key);
-        const char *msg = view_str(fc->lang, k);
-        hset(fc->h, msg, "P.Errors.%s", field);
-        hset(fc->h, field, "P.ErrorList.%d.Field", fc->errors);
-        hset(fc->h, msg, "P.ErrorList.%d.Message", fc->errors);
-        fc->errors++;
-}
-
-static size_t chars(const char *s)
-{
-        return s ? http_utf8_chars(s, strlen(s)) : 0;
-}
 
 /* $1 lang: the districts an agency may be in. */
 DB_STMT(agency_districts, "SELECT id, CASE WHEN $1::text = 'en' THEN name_en ELSE name END"
@@ -99,39 +77,39 @@ static void read_form(struct req *rq, struct agency_form *f)
 
 /* Checks the details; normalizes the credit code and phone in place. self is the agency being
  * edited (NULL when registering). false only on a database error. */
-static bool check_details(struct req *rq, struct form_check *fc, struct agency_form *f,
+static bool check_details(struct req *rq, struct form_errors *fc, struct agency_form *f,
                           const char *self)
 {
         struct arena *a = rq->arena;
-        size_t n = chars(f->name);
+        size_t n = form_chars(f->name);
         if (n < 2 || n > 100)
-                field_error(fc, "agency_name", "err_name");
+                form_error(fc, "agency_name", "err_name");
         char code[19];
         bool code_ok = f->credit_code && ident_credit_code_normalize(f->credit_code, code);
         if (code_ok)
                 f->credit_code = arena_strdup(a, code);
         else
-                field_error(fc, "credit_code",
-                            f->credit_code ? "err_credit_code" : "err_credit_code_missing");
+                form_error(fc, "credit_code",
+                           f->credit_code ? "err_credit_code" : "err_credit_code_missing");
         bool district_ok;
         if (!set_districts(rq, fc->h, f->district, &district_ok))
                 return false;
         if (!district_ok)
-                field_error(fc, "district", "err_district");
-        n = chars(f->address);
+                form_error(fc, "district", "err_district");
+        n = form_chars(f->address);
         if (n < 5 || n > 200)
-                field_error(fc, "address", "err_address");
-        n = chars(f->contact_name);
+                form_error(fc, "address", "err_address");
+        n = form_chars(f->contact_name);
         if (n < 2 || n > 50)
-                field_error(fc, "contact_name", "err_contact_name");
+                form_error(fc, "contact_name", "err_contact_name");
         char phone[12];
         if (f->contact_phone && ident_mobile_normalize(f->contact_phone, phone))
                 f->contact_phone = arena_strdup(a, phone);
         else
-                field_error(fc, "contact_phone", "err_contact_phone");
-        n = chars(f->intro);
+                form_error(fc, "contact_phone", "err_contact_phone");
+        n = form_chars(f->intro);
         if (n < 10 || n > 1000)
-                field_error(fc, "intro", "err_intro");
+                form_error(fc, "intro", "err_intro");
 
         if (code_ok || f->name) {
                 PGresult *r = db_exec(cm_db, &agency_taken,
@@ -139,9 +117,9 @@ static bool check_details(struct req *rq, struct form_check *fc, struct agency_f
                 if (!r)
                         return false;
                 if (code_ok && strcmp(db_val(r, 0, 0), "t") == 0)
-                        field_error(fc, "credit_code", "err_credit_code_taken");
+                        form_error(fc, "credit_code", "err_credit_code_taken");
                 if (f->name && strcmp(db_val(r, 0, 1), "t") == 0)
-                        field_error(fc, "agency_name", "err_name_taken");
+                        form_error(fc, "agency_name", "err_name_taken");
         }
         return true;
 }
@@ -213,26 +191,26 @@ void page_agency_register(struct req *rq, struct resp *rs)
                 return;
         }
 
-        struct form_check fc = {.h = h, .lang = rq->lang};
+        struct form_errors fc = {.h = h, .lang = rq->lang, .family = "agency_console"};
         if (!check_details(rq, &fc, &f, NULL)) {
                 app_db_error(rq, rs);
                 return;
         }
         const char *pw = kv_get(rq->form, "password"), *pw2 = kv_get(rq->form, "password2");
-        if (!pw || chars(pw) < PASSWORD_MIN_CHARS || strlen(pw) > SECRETS_PASSWORD_MAX)
-                field_error(&fc, "password", "err_password");
+        if (!pw || form_chars(pw) < PASSWORD_MIN_CHARS || strlen(pw) > SECRETS_PASSWORD_MAX)
+                form_error(&fc, "password", "err_password");
         else if (!pw2 || strcmp(pw, pw2) != 0)
-                field_error(&fc, "password2", "err_password2");
+                form_error(&fc, "password2", "err_password2");
         struct agency_doc *docs = NULL;
         const char *bad_file = NULL;
         const char *doc_err = agency_docs_check(rq, &docs, &bad_file);
         if (doc_err) {
-                field_error(&fc, AGENCY_DOC_FIELD, doc_err);
+                form_error(&fc, AGENCY_DOC_FIELD, doc_err);
                 if (bad_file)
                         hset(h, bad_file, "P.ErrorFile");
         }
         set_form(h, &f);
-        if (fc.errors) {
+        if (fc.count) {
                 show_form(rq, rs, 400, "register");
                 return;
         }
@@ -243,7 +221,7 @@ void page_agency_register(struct req *rq, struct resp *rs)
                 return;
         }
         if (!agency_docs_store(docs)) {
-                field_error(&fc, AGENCY_DOC_FIELD, "err_doc_storage");
+                form_error(&fc, AGENCY_DOC_FIELD, "err_doc_storage");
                 show_form(rq, rs, 503, "register");
                 return;
         }
@@ -278,9 +256,9 @@ void page_agency_register(struct req *rq, struct resp *rs)
         agency_docs_discard(docs);
         if (e == DB_ERR_UNIQUE) { /* another registration got there first */
                 const char *field = taken_field(constraint);
-                field_error(&fc, field,
-                            strcmp(field, "credit_code") == 0 ? "err_credit_code_taken"
-                                                              : "err_name_taken");
+                form_error(&fc, field,
+                           strcmp(field, "credit_code") == 0 ? "err_credit_code_taken"
+                                                             : "err_name_taken");
                 show_form(rq, rs, 400, "register");
                 return;
         }
@@ -345,13 +323,13 @@ void page_agency_edit(struct req *rq, struct resp *rs)
         }
 
         read_form(rq, &f);
-        struct form_check fc = {.h = h, .lang = rq->lang};
+        struct form_errors fc = {.h = h, .lang = rq->lang, .family = "agency_console"};
         if (!check_details(rq, &fc, &f, agency)) {
                 app_db_error(rq, rs);
                 return;
         }
         set_form(h, &f);
-        if (fc.errors) {
+        if (fc.count) {
                 show_form(rq, rs, 400, "edit");
                 return;
         }
@@ -384,9 +362,9 @@ void page_agency_edit(struct req *rq, struct resp *rs)
         }
         if (e == DB_ERR_UNIQUE) {
                 const char *field = taken_field(constraint);
-                field_error(&fc, field,
-                            strcmp(field, "credit_code") == 0 ? "err_credit_code_taken"
-                                                              : "err_name_taken");
+                form_error(&fc, field,
+                           strcmp(field, "credit_code") == 0 ? "err_credit_code_taken"
+                                                             : "err_name_taken");
                 show_form(rq, rs, 400, "edit");
                 return;
         }

@@ -11,33 +11,11 @@
 #include "agency_console.h"
 #include "core/http.h"
 #include "core/session.h"
+#include "form.h"
 
 struct teacher_form {
         const char *name, *kind, *subjects, *qualifications, *bio;
 };
-
-struct teacher_check {
-        HDF *h;
-        enum lang lang;
-        int errors;
-};
-
-/* P.Errors.<field> next to the field and P.ErrorList for the summary. */
-static void teacher_error(struct teacher_check *fc, const char *field, const char *key)
-{
-        char k[96];
-        snprintf(k, sizeof k, "agency_offerings.%s", key);
-        const char *msg = view_str(fc->lang, k);
-        hset(fc->h, msg, "P.Errors.%s", field);
-        hset(fc->h, field, "P.ErrorList.%d.Field", fc->errors);
-        hset(fc->h, msg, "P.ErrorList.%d.Message", fc->errors);
-        fc->errors++;
-}
-
-static size_t chars(const char *s)
-{
-        return s ? http_utf8_chars(s, strlen(s)) : 0;
-}
 
 static bool kind_ok(const char *kind)
 {
@@ -58,21 +36,21 @@ static void read_teacher(struct req *rq, struct teacher_form *f)
                 f->bio = "";
 }
 
-static int check_teacher(struct teacher_check *fc, const struct teacher_form *f)
+static int check_teacher(struct form_errors *fc, const struct teacher_form *f)
 {
-        size_t n = chars(f->name);
+        size_t n = form_chars(f->name);
         if (n < 2 || n > 40)
-                teacher_error(fc, "name", "err_teacher_name");
+                form_error(fc, "name", "err_teacher_name");
         if (!kind_ok(f->kind))
-                teacher_error(fc, "kind", "err_teacher_kind");
-        if (chars(f->subjects) > 200)
-                teacher_error(fc, "subjects", "err_teacher_subjects");
-        n = chars(f->qualifications);
+                form_error(fc, "kind", "err_teacher_kind");
+        if (form_chars(f->subjects) > 200)
+                form_error(fc, "subjects", "err_teacher_subjects");
+        n = form_chars(f->qualifications);
         if (n < 2 || n > 1000)
-                teacher_error(fc, "qualifications", "err_teacher_qualifications");
-        if (chars(f->bio) > 1000)
-                teacher_error(fc, "bio", "err_teacher_bio");
-        return fc->errors;
+                form_error(fc, "qualifications", "err_teacher_qualifications");
+        if (form_chars(f->bio) > 1000)
+                form_error(fc, "bio", "err_teacher_bio");
+        return fc->count;
 }
 
 static void show_teacher_form(struct req *rq, struct resp *rs, int status, const char *id,
@@ -162,7 +140,7 @@ void page_agency_teacher_new(struct req *rq, struct resp *rs)
                 return;
         }
         read_teacher(rq, &f);
-        struct teacher_check fc = {rs->hdf, rq->lang, 0};
+        struct form_errors fc = {.h = rs->hdf, .lang = rq->lang, .family = "agency_offerings"};
         if (check_teacher(&fc, &f)) {
                 show_teacher_form(rq, rs, 400, NULL, &f, true);
                 return;
@@ -216,7 +194,7 @@ void page_agency_teacher(struct req *rq, struct resp *rs)
                 return;
         }
         read_teacher(rq, &f);
-        struct teacher_check fc = {rs->hdf, rq->lang, 0};
+        struct form_errors fc = {.h = rs->hdf, .lang = rq->lang, .family = "agency_offerings"};
         if (check_teacher(&fc, &f)) {
                 show_teacher_form(rq, rs, 400, id, &f, active);
                 return;

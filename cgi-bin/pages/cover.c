@@ -10,21 +10,15 @@
 #include "core/buf.h"
 #include "core/config.h"
 #include "core/crypto.h"
+#include "core/docstore.h"
 #include "core/http.h"
 #include "core/image.h"
 #include "cover.h"
 
 #define COVER_READ_MAX (4u << 20) /* a re-encoded 1200×675 JPEG is far smaller */
 
-static bool name_ok(const char *name)
-{
-        if (!name || strlen(name) != COVER_NAME_LEN)
-                return false;
-        for (const char *p = name; *p; p++)
-                if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
-                        return false;
-        return true;
-}
+/* Cover names are docstore-style names: doc_name_ok guards every path built from one. */
+_Static_assert(COVER_NAME_LEN == DOC_NAME_LEN, "a cover name is a docstore name");
 
 const char *cover_url(struct arena *a, const char *name, bool thumb)
 {
@@ -53,41 +47,6 @@ static bool covers_dir(char *out, size_t len)
         return true;
 }
 
-static bool write_all(int fd, const unsigned char *data, size_t len)
-{
-        while (len > 0) {
-                ssize_t n = write(fd, data, len);
-                if (n < 0 && errno == EINTR)
-                        continue;
-                if (n <= 0)
-                        return false;
-                data += n;
-                len -= (size_t)n;
-        }
-        return true;
-}
-
-/* Writes dir/<name><suffix>.jpg through a temporary file and a rename, so the name always holds
- * the whole file. */
-static bool write_file(const char *dir, const char *name, const char *suffix,
-                       const unsigned char *data, size_t len)
-{
-        char tmp[PATH_MAX], final[PATH_MAX];
-        if ((size_t)snprintf(tmp, sizeof tmp, "%s/.tmp-%s%s.jpg", dir, name, suffix) >=
-                sizeof tmp ||
-            (size_t)snprintf(final, sizeof final, "%s/%s%s.jpg", dir, name, suffix) >= sizeof final)
-                return false;
-        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-        if (fd < 0)
-                return false;
-        bool ok = write_all(fd, data, len) && fsync(fd) == 0;
-        ok = close(fd) == 0 && ok;
-        ok = ok && rename(tmp, final) == 0;
-        if (!ok)
-                unlink(tmp);
-        return ok;
-}
-
 static void remove_in(const char *dir, const char *name)
 {
         char path[PATH_MAX];
@@ -107,20 +66,16 @@ const char *cover_store(const struct upload *up, char name_out[COVER_NAME_LEN + 
                 img_out_free(&out);
                 return img_status_code(st);
         }
-        char dir[PATH_MAX];
+        char dir[PATH_MAX] = "", cover[COVER_NAME_LEN + 8], thumb[COVER_NAME_LEN + 8];
         unsigned char rnd[COVER_NAME_LEN / 2];
         crypto_random(rnd, sizeof rnd);
         crypto_hex(rnd, sizeof rnd, name_out);
+        snprintf(cover, sizeof cover, "%s.jpg", name_out);
+        snprintf(thumb, sizeof thumb, "%s-t.jpg", name_out);
         bool ok = covers_dir(dir, sizeof dir) &&
-                  write_file(dir, name_out, "", out.cover, out.cover_len) &&
-                  write_file(dir, name_out, "-t", out.thumb, out.thumb_len);
+                  doc_write_named(dir, cover, out.cover, out.cover_len) &&
+                  doc_write_named(dir, thumb, out.thumb, out.thumb_len);
         img_out_free(&out);
-        if (ok) {
-                int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-                ok = fd >= 0 && fsync(fd) == 0;
-                if (fd >= 0)
-                        close(fd);
-        }
         if (!ok) {
                 if (*dir)
                         remove_in(dir, name_out);
@@ -133,7 +88,7 @@ const char *cover_store(const struct upload *up, char name_out[COVER_NAME_LEN + 
 void cover_remove(const char *name)
 {
         char dir[PATH_MAX];
-        if (!name_ok(name) || !cm_config.uploads ||
+        if (!doc_name_ok(name) || !cm_config.uploads ||
             (size_t)snprintf(dir, sizeof dir, "%s/covers", cm_config.uploads) >= sizeof dir)
                 return;
         remove_in(dir, name);
@@ -152,7 +107,7 @@ void page_media_cover(struct req *rq, struct resp *rs)
         }
         char path[PATH_MAX];
         int fd = -1;
-        if ((thumb || plain) && name_ok(name) && cm_config.uploads &&
+        if ((thumb || plain) && doc_name_ok(name) && cm_config.uploads &&
             (size_t)snprintf(path, sizeof path, "%s/covers/%s%s.jpg", cm_config.uploads, name,
                              thumb ? "-t" : "") < sizeof path)
                 fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
