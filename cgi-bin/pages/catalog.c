@@ -3,6 +3,7 @@
  * filters), sorting and paging. Two prepared statements per page, whatever the filters: the
  * optional filters are "($n IS NULL OR …)" and the connection plans each call for its values. */
 #include "catalog.h"
+#include "cover.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -161,8 +162,8 @@ int catalog_set_cards(struct req *rq, struct resp *rs, const char *prefix, const
                         hset(h, fmt_date(a, rq->lang, db_val(r, i, c_next)), "%s.%d.NextStart",
                              prefix, i);
                 if (!PQgetisnull(r, i, c_cover))
-                        hset(h, arena_printf(a, "/media/covers/%s-t.jpg", db_val(r, i, c_cover)),
-                             "%s.%d.ThumbSrc", prefix, i);
+                        hset(h, cover_url(a, db_val(r, i, c_cover), true), "%s.%d.ThumbSrc", prefix,
+                             i);
         }
         return n;
 }

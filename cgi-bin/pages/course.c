@@ -13,6 +13,7 @@
 #include "catalog.h"
 #include "core/buf.h"
 #include "core/markdown.h"
+#include "cover.h"
 
 /* $1 id, $2 lang */
 DB_STMT(course_get,
@@ -314,8 +315,7 @@ void page_course(struct req *rq, struct resp *rs)
         hset_lines(h, a, "P.Course.OutcomeLines", db_val(c, 0, db_col(c, "Outcomes")));
         int c_cover = db_col(c, "Cover");
         if (!PQgetisnull(c, 0, c_cover))
-                hset(h, arena_printf(a, "/media/covers/%s.jpg", db_val(c, 0, c_cover)),
-                     "P.Course.CoverSrc");
+                hset(h, cover_url(a, db_val(c, 0, c_cover), false), "P.Course.CoverSrc");
         hset(h, view_str(rq->lang, arena_printf(a, "mode.%s", db_val(c, 0, db_col(c, "ModeKey")))),
              "P.Course.Mode");
         hset(h, view_str(rq->lang, arena_printf(a, "audience.%s", audience)), "P.Course.Audience");

@@ -22,6 +22,7 @@
 #include "core/session.h"
 #include "core/validate.h"
 #include "courier/outbox.h"
+#include "cover.h"
 #include "listing.h"
 #include "listing_diff.h"
 #include "review.h"
@@ -96,6 +97,7 @@ static void set_review(struct req *rq, HDF *h, PGresult *r)
                 if (keys[i])
                         hset(h, db_val(r, 0, (int)i), "P.R.%s", keys[i]);
         hset_int(h, strcmp(db_val(r, 0, 11), "t") == 0, "P.R.Mine");
+        hset(h, cover_url(rq->arena, db_val(r, 0, 22), true), "P.R.CoverThumb");
         hset(h, word(rq, "mode", db_val(r, 0, 24)), "P.R.Mode");
         hset(h, view_str(rq->lang, arena_printf(rq->arena, "review.kind_%s", db_val(r, 0, 1))),
              "P.R.KindLabel");

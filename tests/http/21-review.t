@@ -9,8 +9,8 @@
 # guide, and goes live on approval; a second reviewer cannot take a fresh claim (409) nor decide
 # another's (409) but may take over a claim older than two hours; a reviewer of the agency may not
 # claim (403); staff unlisting needs a reason, withdraws a change waiting for review, takes the
-# course off the public pages and is audited; /admin/standard adds, edits and retires items (audited) as /standard and the decision
-# checklist show, a retired item is not asked for; price guides are edited and published; an item
+# course off the public pages and is audited; /admin/standard adds, edits and retires items
+# (audited) as /standard and the decision checklist show, a retired item is not asked for; price guides are edited and published; an item
 # title with <script> is escaped.
 use strict;
 use warnings;
@@ -101,6 +101,11 @@ is($r->{status}, 200, 'the submission page') or diag CM::brief($r);
 my $csrf = CM::form_value($r->{content}, 'csrf');
 ok(has_text($r, 'review.diff_first'), 'a first listing says so');
 CM::has($r->{content}, qr{<h4>课程安排</h4>}, 'the description is rendered from Markdown');
+CM::hasnt($r->{content}, qr{/media/covers/}, 'no cover, no image');
+CM::psql("UPDATE listing_reviews SET proposed = jsonb_set(proposed, '{cover}', '\"" . ('cd' x 16) . "\"') WHERE id = $rid");
+CM::has(CM::get("/review/$rid", jar => $j1)->{content}, qr{<img src="/media/covers/${\ ('cd' x 16)}-t\.jpg"},
+	"the proposed cover's thumbnail");
+CM::psql("UPDATE listing_reviews SET proposed = proposed - 'cover' || '{\"cover\": null}' WHERE id = $rid");
 CM::has($r->{content}, qr{<strong>循序渐进</strong>}, '… with emphasis');
 ok(index(CM::text($r->{content}), '高级中学教师资格证') >= 0, 'the teacher with qualifications');
 ok(index(CM::text($r->{content}), zh('review.teacher_full_time')) >= 0, '… and kind');

@@ -5,7 +5,7 @@
   Reads:
     P.R.Id Kind KindLabel State StateLabel CourseId Note SubmittedAt Age ClaimerId ClaimedBy
       ClaimedAt Mine Reasons DecidedBy DecidedAt AgencyId AgencyName AgencyStatus CourseStatus
-      Title Summary Description.Html (md_render output) Cover Category Mode Hours Credits Guide
+      Title Summary Description.Html (md_render output) Cover CoverThumb (its URL, empty without one) Category Mode Hours Credits Guide
     P.Documents.N.Id Filename
     P.Offerings.N.Name Price PerHour AboveGuide StartsOn EndsOn Site Schedule Capacity FreeSeats
       New, .Teachers.M.Name Kind Qualifications
@@ -38,7 +38,7 @@
 
 <section class="console-section" id="proposed" aria-labelledby="proposed-heading">
   <h2 id="proposed-heading"><?cs var:L.review.proposed_heading ?></h2>
-  <?cs if:string.length(P.R.Cover) > 0 ?><p><img src="/media/covers/<?cs var:P.R.Cover ?>-t.jpg" width="480" height="270" alt="<?cs var:L.review.cover ?>"></p><?cs /if ?>
+  <?cs if:P.R.CoverThumb ?><p><img src="<?cs var:P.R.CoverThumb ?>" width="480" height="270" alt="<?cs var:L.review.cover ?>"></p><?cs /if ?>
   <dl class="card-meta">
     <div><dt><?cs var:L.review.summary ?></dt><dd><?cs var:P.R.Summary ?></dd></div>
     <div><dt><?cs var:L.review.category ?></dt><dd><?cs var:P.R.Category ?></dd></div>
