@@ -10,8 +10,9 @@
 # another's (409) but may take over a claim older than two hours; a reviewer of the agency may not
 # claim (403); staff unlisting needs a reason, withdraws a change waiting for review, takes the
 # course off the public pages and is audited; /admin/standard adds, edits and retires items
-# (audited) as /standard and the decision checklist show, a retired item is not asked for; price guides are edited and published; an item
-# title with <script> is escaped.
+# (audited) as /standard and the decision checklist show, a retired item is not asked for; price
+# guides are edited and published; an item title with <script> is escaped; the proposed cover's
+# thumbnail is shown.
 use strict;
 use warnings;
 use utf8;
